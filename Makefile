@@ -1,0 +1,88 @@
+# The toolkit's one entry point. Every target bootstraps what it needs through `setup`.
+#   spec/turbopuffer.yaml --(scripts/ + templates/)--> generated/   (the typed Python client)
+#   emulator/ serves the spec locally; tests/ check spec, client and emulator against each other.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PY := .venv/bin/python
+VENV_STAMP := .venv/.setup-stamp
+NPM_STAMP := node_modules/.setup-stamp
+BROWSER_STAMP := build/.chromium-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8787
+PYTEST_ARGS ?=
+QUICK ?=
+
+.PHONY: help setup lint generate check-generated serve demo test bench build publish docs fuzz \
+        crash-test contract-live clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
+
+# ---- environment -------------------------------------------------------------------------
+setup: $(VENV_STAMP) $(NPM_STAMP) ## create .venv and node_modules (idempotent, fast when unchanged)
+
+$(VENV_STAMP): pyproject.toml $(wildcard generated/pyproject.toml)
+	test -x $(PY) || python3 -m venv .venv
+	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
+	if [ -f generated/pyproject.toml ]; then $(PY) -m pip install -q --disable-pip-version-check -e generated/; fi
+	touch $@
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(BROWSER_STAMP):
+	bash scripts/ensure_chromium.sh
+	mkdir -p build && touch $@
+
+# ---- spec ---------------------------------------------------------------------------------
+lint: setup ## validate the spec (openapi-spec-validator + Redocly) and lint Python
+	$(PY) -m openapi_spec_validator spec/turbopuffer.yaml
+	npx --no-install redocly lint --config spec/redocly.yaml spec/turbopuffer.yaml
+	$(PY) -m ruff check emulator scripts tests benchmarks
+	$(PY) -m ruff format --check emulator scripts tests benchmarks
+
+docs: setup ## render the API reference to build/docs/index.html
+	mkdir -p build/docs
+	npx --no-install redocly build-docs spec/turbopuffer.yaml --config spec/redocly.yaml -o build/docs/index.html
+
+# ---- client -------------------------------------------------------------------------------
+generate: setup ## regenerate generated/ from spec/ + templates/
+	$(PY) scripts/generate.py --out generated
+
+check-generated: setup ## fail if generated/ differs from what the spec produces
+	$(PY) scripts/generate.py --check generated
+
+build: setup ## sdist + wheel of the client, twine check, smoke test in a fresh venv
+	$(PY) scripts/build_client.py
+
+publish: build ## upload the client to PyPI (needs TWINE_PASSWORD / a PyPI token; never run by CI)
+	$(PY) -m twine upload dist/client/*
+
+# ---- emulator -----------------------------------------------------------------------------
+serve: setup ## run the emulator on $(HOST):$(PORT) (DATA_DIR=... for durable storage)
+	.venv/bin/tpuf-emulator --host $(HOST) --port $(PORT) $(if $(DATA_DIR),--data-dir $(DATA_DIR))
+
+demo: setup ## start the emulator, run the generated client against it, show results
+	$(PY) scripts/demo.py
+
+# ---- tests --------------------------------------------------------------------------------
+test: setup lint check-generated docs $(BROWSER_STAMP) ## everything CI runs
+	mkdir -p build/reports
+	$(PY) -m pytest tests --junitxml=build/reports/junit.xml $(PYTEST_ARGS)
+
+fuzz: setup ## the contract and parser suites with large budgets and random seeds
+	TPUF_FUZZ=1 $(PY) -m pytest tests/contract tests/reliability -x $(PYTEST_ARGS)
+
+crash-test: setup ## SIGKILL the emulator at random moments, check every acknowledged write
+	$(PY) scripts/crash_test.py --cycles 50
+
+contract-live: setup ## the positive contract suite against the hosted service (needs TURBOPUFFER_API_KEY)
+	$(PY) scripts/contract_live.py
+
+bench: setup ## benchmarks -> benchmarks/results/*.json + BENCHMARKS.md (QUICK=1 for minutes)
+	$(PY) -m benchmarks $(if $(QUICK),--quick)
+
+clean: ## remove build outputs (keeps .venv and node_modules)
+	rm -rf build dist
