@@ -11,6 +11,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8787
 PYTEST_ARGS ?=
 QUICK ?=
+# Redocly must not phone home (CI has no network beyond package registries).
+export REDOCLY_TELEMETRY := off
+export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 
 .PHONY: help setup lint generate check-generated serve demo test bench build publish docs fuzz \
         crash-test contract-live clean
