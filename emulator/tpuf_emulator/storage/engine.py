@@ -1,0 +1,209 @@
+"""The two storage back ends behind ``open_storage``: in memory (no-ops) and a data directory.
+
+Data directory layout — fixed names only; no namespace or user input ever becomes a path::
+
+    LOCK           exclusive flock while a process uses the directory
+    snapshot.bin   the latest snapshot (absent until the first one)
+    wal.log        records appended after that snapshot
+    *.tmp          half-written replacements; deleted at recovery
+
+Crash safety of ``write_snapshot`` comes from generations: the snapshot of generation G+1 is
+installed atomically first, then a fresh log of generation G+1 replaces the old one. A crash in
+between leaves a log of generation G next to a snapshot of generation G+1; recovery recognises
+those records as already folded into the snapshot and skips them, so nothing is applied twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Protocol
+
+from .errors import StorageCorrupted, StorageWriteFailed
+from .framing import LOG_HEADER_SIZE, decode_log_header, encode_log_header, scan_frames
+from .fsutil import atomic_write, sync_fd
+from .lock import DirectoryLock
+from .snapshot import read_snapshot_file, write_snapshot_file
+from .wal import LogAppender
+
+log = logging.getLogger("tpuf_emulator.storage")
+
+SNAPSHOT_FILE = "snapshot.bin"
+LOG_FILE = "wal.log"
+
+
+class Storage(Protocol):
+    """What the namespaces layer relies on (see docs/architecture.md, "Storage")."""
+
+    durable: bool
+
+    def recover(self) -> tuple[bytes | None, list[bytes]]: ...
+    def append(self, record: bytes) -> None: ...
+    def write_snapshot(self, payload: bytes) -> None: ...
+    def close(self) -> None: ...
+    @property
+    def log_bytes(self) -> int: ...
+
+
+class MemoryStorage:
+    """No data directory: nothing survives the process, every call is a no-op."""
+
+    durable = False
+    log_bytes = 0
+
+    def recover(self) -> tuple[bytes | None, list[bytes]]:
+        return None, []
+
+    def append(self, record: bytes) -> None:
+        return None
+
+    def write_snapshot(self, payload: bytes) -> None:
+        return None
+
+    def close(self) -> None:
+        return None
+
+
+class DiskStorage:
+    """Write-ahead log + snapshots under one data directory.
+
+    Contract with the caller:
+
+    * ``recover()`` once, first: it returns the snapshot payload and the records appended after it
+      (in append order) and prepares the log for appends. A torn tail is dropped (and logged).
+    * ``append(record)`` returns when the record is durable. Call it BEFORE making the write
+      visible; if it raises, do not apply the write. Appends from several threads share fsyncs.
+    * ``write_snapshot(payload)``: ``payload`` must contain the effect of every record appended
+      before the call, and no ``append`` may run concurrently with it (hold your global write
+      lock). Afterwards ``recover()`` returns this payload and only later records.
+    """
+
+    durable = True
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        directory.mkdir(parents=True, exist_ok=True)
+        self._lock = DirectoryLock(directory)
+        self._lock.acquire()
+        self._generation = 0
+        self._appender: LogAppender | None = None
+        self._closed = False
+
+    @property
+    def snapshot_path(self) -> Path:
+        return self.directory / SNAPSHOT_FILE
+
+    @property
+    def log_path(self) -> Path:
+        return self.directory / LOG_FILE
+
+    @property
+    def log_bytes(self) -> int:
+        """Bytes of log since the last snapshot: the caller's signal to compact."""
+        return self._appender.size - LOG_HEADER_SIZE if self._appender else 0
+
+    def recover(self) -> tuple[bytes | None, list[bytes]]:
+        if self._appender is not None:
+            raise RuntimeError("recover() may be called only once")
+        for leftover in self.directory.glob("*.tmp"):
+            log.warning(
+                "storage: removing %s left behind by an interrupted snapshot or log rotation", leftover
+            )
+            leftover.unlink()
+
+        snapshot: bytes | None = None
+        snapshot_generation = 0
+        if self.snapshot_path.exists():
+            snapshot_generation, snapshot = read_snapshot_file(self.snapshot_path)
+
+        if not self.log_path.exists():
+            if snapshot_generation:
+                log.warning("storage: no log next to the snapshot; starting a new one")
+            self._install_new_log(snapshot_generation)
+            return snapshot, []
+
+        data = self.log_path.read_bytes()
+        where = str(self.log_path)
+        log_generation = decode_log_header(data, where)
+        if log_generation < snapshot_generation:
+            log.info(
+                "storage: log generation %d is already folded into the snapshot; discarding it",
+                log_generation,
+            )
+            self._install_new_log(snapshot_generation)
+            return snapshot, []
+        if log_generation > snapshot_generation:
+            raise StorageCorrupted(
+                f"{where} belongs to snapshot generation {log_generation}, but "
+                + (
+                    f"{self.snapshot_path} has generation {snapshot_generation}"
+                    if snapshot is not None
+                    else f"{self.snapshot_path} is missing"
+                )
+                + "; refusing to start rather than serve a partial history"
+            )
+
+        scan = scan_frames(data, LOG_HEADER_SIZE, where)
+        fd = os.open(self.log_path, os.O_WRONLY | os.O_APPEND)
+        if scan.dropped_bytes:
+            log.warning(
+                "storage: dropped a torn tail of %d bytes at the end of %s (a write interrupted by a crash; "
+                "it was never acknowledged)",
+                scan.dropped_bytes,
+                where,
+            )
+            os.ftruncate(fd, scan.valid_end)
+            sync_fd(fd)
+        self._generation = snapshot_generation
+        self._appender = LogAppender(fd, scan.valid_end)
+        return snapshot, scan.records
+
+    def _install_new_log(self, generation: int) -> None:
+        """Atomically replace the log by an empty one of ``generation`` and open it for appends."""
+        atomic_write(self.log_path, [encode_log_header(generation)])
+        fd = os.open(self.log_path, os.O_WRONLY | os.O_APPEND)
+        self._generation = generation
+        if self._appender is None:
+            self._appender = LogAppender(fd, LOG_HEADER_SIZE)
+        else:
+            os.close(self._appender.replace_fd(fd, LOG_HEADER_SIZE))
+
+    def append(self, record: bytes) -> None:
+        self._appender_or_fail().append(record)
+
+    def write_snapshot(self, payload: bytes) -> None:
+        appender = self._appender_or_fail()
+        with appender.exclusive():
+            next_generation = self._generation + 1
+            write_snapshot_file(self.snapshot_path, next_generation, payload)
+            try:
+                self._install_new_log(next_generation)
+            except OSError as exc:
+                # On disk all is well (the old log is older than the snapshot, so recovery skips it),
+                # but appends to the old log would now be skipped too: stop accepting writes.
+                appender.poison(f"could not start a new log after a snapshot ({exc})")
+                raise StorageWriteFailed(f"could not start a new log after a snapshot ({exc})") from exc
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if self._appender is not None:
+            with self._appender.exclusive(even_if_failed=True):
+                os.close(self._appender.replace_fd(-1, self._appender.size))
+        self._lock.release()
+
+    def _appender_or_fail(self) -> LogAppender:
+        if self._closed:
+            raise RuntimeError("storage is closed")
+        if self._appender is None:
+            raise RuntimeError("call recover() before appending or snapshotting")
+        return self._appender
+
+
+def open_storage(data_dir: Path | str | None) -> MemoryStorage | DiskStorage:
+    """In-memory storage for ``None``; otherwise lock ``data_dir`` (created if missing) for this process."""
+    if data_dir is None:
+        return MemoryStorage()
+    return DiskStorage(Path(data_dir))

@@ -1,0 +1,47 @@
+"""Small POSIX durability helpers: the exact sequence of fsyncs that makes a file change survive power loss."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# fdatasync skips metadata that is not needed to read the data back (mtime); file size IS flushed.
+_datasync = getattr(os, "fdatasync", os.fsync)
+
+
+def sync_fd(fd: int) -> None:
+    _datasync(fd)
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a rename/creation/unlink inside ``directory`` durable (the directory entry itself)."""
+    fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_all(fd: int, data: bytes | memoryview) -> None:
+    """``os.write`` may write fewer bytes than asked (large buffers, signals): loop until done."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def atomic_write(path: Path, chunks: list[bytes]) -> None:
+    """Replace ``path`` with ``chunks`` so that a crash leaves either the old or the new file, never a mix.
+
+    temp file in the same directory -> write -> fsync -> rename over the target -> fsync the directory.
+    """
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        for chunk in chunks:
+            write_all(fd, chunk)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+    fsync_dir(path.parent)

@@ -1,0 +1,277 @@
+"""The storage layer's promises, tested on real files: every appended record comes back exactly once,
+in order; a torn tail is dropped; damage anywhere else stops the start-up with a clear error."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from tpuf_emulator.storage import (
+    StorageCorrupted,
+    StorageLocked,
+    StorageWriteFailed,
+    open_storage,
+)
+from tpuf_emulator.storage.engine import LOG_FILE, SNAPSHOT_FILE
+from tpuf_emulator.storage.framing import FRAME_HEAD_SIZE, LOG_HEADER_SIZE, encode_frame
+
+
+def reopen(path: Path):
+    storage = open_storage(path)
+    return storage, storage.recover()
+
+
+def test_in_memory_storage_is_a_no_op():
+    storage = open_storage(None)
+    assert storage.recover() == (None, [])
+    storage.append(b"x")
+    storage.write_snapshot(b"state")
+    assert storage.recover() == (None, [])
+    storage.close()
+
+
+def test_fresh_directory_recovers_empty_and_is_created(tmp_path):
+    target = tmp_path / "nested" / "data"
+    storage, recovered = reopen(target)
+    assert recovered == (None, [])
+    assert sorted(p.name for p in target.iterdir()) == ["LOCK", LOG_FILE]
+    storage.close()
+
+
+def test_appended_records_come_back_in_order_after_restart(tmp_path):
+    storage, _ = reopen(tmp_path)
+    records = [f"record-{i}".encode() * (i + 1) for i in range(50)] + [b"\x00" * 10_000, b"\xf0TPF"]
+    for record in records:
+        storage.append(record)
+    storage.close()
+    storage, recovered = reopen(tmp_path)
+    assert recovered == (None, records)
+    storage.close()
+
+
+def test_snapshot_replaces_the_records_it_compacts(tmp_path):
+    storage, _ = reopen(tmp_path)
+    storage.append(b"a")
+    storage.append(b"b")
+    storage.write_snapshot(b"state-after-a-b")
+    assert storage.log_bytes == 0
+    storage.append(b"c")
+    storage.close()
+    storage, recovered = reopen(tmp_path)
+    assert recovered == (b"state-after-a-b", [b"c"])
+    storage.write_snapshot(b"state-after-c")
+    storage.close()
+    storage, recovered = reopen(tmp_path)
+    assert recovered == (b"state-after-c", [])
+    storage.close()
+
+
+def test_crash_between_snapshot_and_log_rotation_does_not_apply_records_twice(tmp_path):
+    """Snapshot G+1 installed, old log of generation G still there: its records are in the snapshot."""
+    storage, _ = reopen(tmp_path)
+    storage.append(b"a")
+    storage.close()
+    old_log = (tmp_path / LOG_FILE).read_bytes()
+    storage, _ = reopen(tmp_path)
+    storage.write_snapshot(b"state-with-a")
+    storage.close()
+    (tmp_path / LOG_FILE).write_bytes(old_log)  # as if the rotation never happened
+    storage, recovered = reopen(tmp_path)
+    assert recovered == (b"state-with-a", [])
+    storage.append(b"b")
+    storage.close()
+    storage, recovered = reopen(tmp_path)
+    assert recovered == (b"state-with-a", [b"b"])
+    storage.close()
+
+
+def test_leftover_temp_files_from_an_interrupted_snapshot_are_ignored(tmp_path):
+    storage, _ = reopen(tmp_path)
+    storage.append(b"a")
+    storage.close()
+    (tmp_path / (SNAPSHOT_FILE + ".tmp")).write_bytes(b"half a snapshot")
+    storage, recovered = reopen(tmp_path)
+    assert recovered == (None, [b"a"])
+    assert not (tmp_path / (SNAPSHOT_FILE + ".tmp")).exists()
+    storage.close()
+
+
+def _log_with(tmp_path: Path, records: list[bytes]) -> bytes:
+    storage, _ = reopen(tmp_path)
+    for record in records:
+        storage.append(record)
+    storage.close()
+    return (tmp_path / LOG_FILE).read_bytes()
+
+
+@pytest.mark.parametrize("cut", [1, FRAME_HEAD_SIZE - 1, FRAME_HEAD_SIZE, FRAME_HEAD_SIZE + 3])
+def test_torn_tail_is_dropped_and_appends_continue(tmp_path, cut, caplog):
+    full = _log_with(tmp_path, [b"first", b"second"])
+    partial = encode_frame([b"third, never acknowledged"])[:cut]
+    (tmp_path / LOG_FILE).write_bytes(full + partial)
+    storage, recovered = reopen(tmp_path)
+    assert recovered == (None, [b"first", b"second"])
+    assert "torn tail" in caplog.text
+    storage.append(b"fourth")
+    storage.close()
+    storage, recovered = reopen(tmp_path)
+    assert recovered == (None, [b"first", b"second", b"fourth"])
+    storage.close()
+
+
+def test_zero_filled_tail_is_a_torn_tail(tmp_path):
+    """After power loss a file may be extended with zeros where the last write never landed."""
+    full = _log_with(tmp_path, [b"first"])
+    (tmp_path / LOG_FILE).write_bytes(full + b"\x00" * 4096)
+    storage, recovered = reopen(tmp_path)
+    assert recovered == (None, [b"first"])
+    storage.close()
+
+
+def test_bad_checksum_in_the_last_frame_drops_only_that_frame(tmp_path):
+    full = bytearray(_log_with(tmp_path, [b"first", b"second"]))
+    full[-1] ^= 0xFF
+    (tmp_path / LOG_FILE).write_bytes(bytes(full))
+    storage, recovered = reopen(tmp_path)
+    assert recovered == (None, [b"first"])
+    storage.close()
+
+
+@pytest.mark.parametrize("flip", ["magic", "length", "payload"])
+def test_damage_in_the_middle_of_the_log_refuses_to_start(tmp_path, flip):
+    full = bytearray(_log_with(tmp_path, [b"first record", b"second record", b"third"]))
+    position = {"magic": LOG_HEADER_SIZE, "length": LOG_HEADER_SIZE + 5, "payload": LOG_HEADER_SIZE + 30}[
+        flip
+    ]
+    full[position] ^= 0x41
+    (tmp_path / LOG_FILE).write_bytes(bytes(full))
+    with pytest.raises(StorageCorrupted, match="middle of the log"):
+        reopen(tmp_path)
+
+
+def test_damaged_log_header_refuses_to_start(tmp_path):
+    full = bytearray(_log_with(tmp_path, [b"first"]))
+    full[10] ^= 1
+    (tmp_path / LOG_FILE).write_bytes(bytes(full))
+    with pytest.raises(StorageCorrupted, match="header"):
+        reopen(tmp_path)
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "magic", "extend"])
+def test_damaged_snapshot_refuses_to_start(tmp_path, damage):
+    storage, _ = reopen(tmp_path)
+    storage.append(b"a")
+    storage.write_snapshot(b"the whole state " * 100)
+    storage.close()
+    path = tmp_path / SNAPSHOT_FILE
+    data = bytearray(path.read_bytes())
+    if damage == "flip":
+        data[-7] ^= 0x10
+    elif damage == "truncate":
+        del data[-1]
+    elif damage == "magic":
+        data[0:8] = b"NOTASNAP"
+    else:
+        data += b"!"
+    path.write_bytes(bytes(data))
+    with pytest.raises(StorageCorrupted, match="snapshot"):
+        reopen(tmp_path)
+
+
+def test_log_from_a_newer_generation_without_its_snapshot_refuses_to_start(tmp_path):
+    storage, _ = reopen(tmp_path)
+    storage.write_snapshot(b"state")
+    storage.append(b"after")
+    storage.close()
+    (tmp_path / SNAPSHOT_FILE).unlink()
+    with pytest.raises(StorageCorrupted, match="missing"):
+        reopen(tmp_path)
+
+
+def test_a_second_process_cannot_open_the_same_directory(tmp_path):
+    storage, _ = reopen(tmp_path)
+    code = (
+        "import sys; from tpuf_emulator.storage import open_storage, StorageLocked\n"
+        "try:\n    open_storage(sys.argv[1])\nexcept StorageLocked as e:\n    print(e); sys.exit(3)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 3, result.stderr
+    assert "already in use" in result.stdout and str(os.getpid()) in result.stdout
+    storage.close()
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_same_process_cannot_open_a_directory_twice(tmp_path):
+    storage, _ = reopen(tmp_path)
+    with pytest.raises(StorageLocked):
+        open_storage(tmp_path)
+    storage.close()
+
+
+def test_concurrent_appends_are_all_durable_and_share_fsyncs(tmp_path):
+    storage, _ = reopen(tmp_path)
+    threads_count, per_thread = 8, 40
+    barrier = threading.Barrier(threads_count)
+
+    def writer(t: int) -> None:
+        barrier.wait()
+        for i in range(per_thread):
+            storage.append(f"{t}:{i}".encode())
+
+    threads = [threading.Thread(target=writer, args=(t,)) for t in range(threads_count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    frames = storage._appender.frames_written
+    storage.close()
+    storage, (_, records) = reopen(tmp_path)
+    storage.close()
+    assert sorted(records) == sorted(
+        f"{t}:{i}".encode() for t in range(threads_count) for i in range(per_thread)
+    )
+    for t in range(threads_count):  # each writer's own records stay in its order
+        mine = [r for r in records if r.startswith(f"{t}:".encode())]
+        assert mine == [f"{t}:{i}".encode() for i in range(per_thread)]
+    assert frames <= threads_count * per_thread
+
+
+def test_a_failed_write_is_not_acknowledged_and_poisons_the_log(tmp_path, monkeypatch):
+    storage, _ = reopen(tmp_path)
+    storage.append(b"ok")
+
+    def failing_sync(fd: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr("tpuf_emulator.storage.wal.sync_fd", failing_sync)
+    with pytest.raises(StorageWriteFailed) as info:
+        storage.append(b"lost")
+    assert info.value.status == 503
+    monkeypatch.undo()
+    with pytest.raises(StorageWriteFailed, match="earlier failure"):
+        storage.append(b"after")
+    storage.close()
+    storage, recovered = reopen(tmp_path)
+    assert recovered == (None, [b"ok"])
+    storage.close()
+
+
+def test_append_before_recover_is_a_programming_error(tmp_path):
+    storage = open_storage(tmp_path)
+    with pytest.raises(RuntimeError, match="recover"):
+        storage.append(b"x")
+    storage.close()
+
+
+def test_data_directory_holds_only_fixed_file_names(tmp_path):
+    storage, _ = reopen(tmp_path)
+    storage.append(b'{"namespace": "../../etc/passwd"}')
+    storage.write_snapshot(b'{"namespaces": ["A", "a", "..", "CON"]}')
+    storage.append(b"x")
+    storage.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["LOCK", LOG_FILE, SNAPSHOT_FILE])
