@@ -1,0 +1,72 @@
+"""Word segmentation: stage 1 of the analysis pipeline, one function per tokenizer family.
+
+Every segmenter returns the character spans ``(start, end)`` of the word-like segments of a text,
+in order. Spans (not strings) are returned so highlighting can report offsets into the original
+value, and so positions are counted before any later stage drops a token.
+
+* ``word_v3`` / ``word_v4``: Unicode UAX #29 word boundaries. The boundaries come from the
+  ``regex`` library's ``(?w)`` mode (its ``\\b`` follows the UAX #29 default word-boundary rules,
+  ~100x faster than a pure-Python segmenter; tests cross-check it against ``uniseg``). A segment is
+  word-like when it contains a letter/number (``Alphabetic``/``N*``, the definition Rust's
+  ``char::is_alphanumeric`` uses) or is an emoji (``Extended_Pictographic``/regional indicator):
+  whitespace and punctuation segments are not tokens.
+* ``word_v2``: single ideographs, runs of alphanumerics, emoji grapheme clusters; all else dropped.
+* ``word_v1``: as ``word_v2`` but ideographs join alphanumeric runs.
+* ``word_v0``: as ``word_v1`` but emoji are dropped.
+
+The emulator uses the Unicode tables of the installed ``regex`` release for every version; the
+hosted service pins Unicode 17 / 16 / 10 per tokenizer, which only matters for characters that
+were assigned between those versions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+Span = tuple[int, int]
+
+_WORD_BOUNDARY = regex.compile(r"(?w)\b")
+_WORD_LIKE = regex.compile(r"[\p{Alphabetic}\p{N}\p{Extended_Pictographic}\p{Regional_Indicator}]")
+_EMOJI_CLUSTER = r"(?=[\p{Extended_Pictographic}\p{Regional_Indicator}])\X"
+_V2 = regex.compile(
+    rf"(?V1)\p{{Ideographic}}|[[\p{{Alphabetic}}\p{{N}}]--\p{{Ideographic}}]+|{_EMOJI_CLUSTER}"
+)
+_V1 = regex.compile(rf"[\p{{Alphabetic}}\p{{N}}]+|{_EMOJI_CLUSTER}")
+_V0 = regex.compile(r"[\p{Alphabetic}\p{N}]+")
+
+
+def uax29_word_spans(text: str) -> list[Span]:
+    """Spans of the word-like UAX #29 word segments of ``text`` (``word_v3``/``word_v4``)."""
+    cuts = [m.start() for m in _WORD_BOUNDARY.finditer(text)]
+    if not cuts or cuts[0] != 0:
+        cuts.insert(0, 0)
+    if cuts[-1] != len(text):
+        cuts.append(len(text))
+    spans: list[Span] = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        if end > start and _WORD_LIKE.search(text, start, end):
+            spans.append((start, end))
+    return spans
+
+
+def _pattern_spans(pattern: regex.Pattern[str]) -> Callable[[str], list[Span]]:
+    def spans(text: str) -> list[Span]:
+        return [m.span() for m in pattern.finditer(text)]
+
+    return spans
+
+
+SEGMENTERS: dict[str, Callable[[str], list[Span]]] = {
+    "word_v4": uax29_word_spans,
+    "word_v3": uax29_word_spans,
+    "word_v2": _pattern_spans(_V2),
+    "word_v1": _pattern_spans(_V1),
+    "word_v0": _pattern_spans(_V0),
+}
+
+
+def word_spans(text: str, tokenizer: str) -> list[Span]:
+    """Spans of the word tokens of ``text`` under ``tokenizer`` (not ``pre_tokenized_array``)."""
+    return SEGMENTERS[tokenizer](text)
