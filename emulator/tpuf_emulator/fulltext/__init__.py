@@ -12,13 +12,16 @@ Public API (what the namespaces and query layers use):
 * :func:`compile_token_filter` ``(analyzer, op, query, params)`` -> :class:`TokenFilter` with
   ``matching_ids(index)``, ``matches_doc(index, doc_id)``, ``matches_value(value)``.
 * :func:`compile_fuzzy` ``(query, params, where)`` -> :class:`FuzzyFilter` with ``matches_value(value)``.
-* :func:`highlight` — ``Highlight`` fragments for ``compute_attributes`` (reference §5.4).
+* :func:`parse_highlight_config` ``(json)`` -> :class:`HighlightConfig`; :func:`highlight` ``(value, index,
+  analyzed_query | None, config)`` -> fragments for ``compute_attributes`` (reference §5.4).
 
 Every invalid input raises ``tpuf_emulator.errors.ApiError`` (400 semantic, 422 wrong JSON shape).
 """
 
 from .analysis import MAX_QUERY_CHARS, AnalyzedQuery, Analyzer, Token
 from .config import FULL_TEXT_TYPES, parse_full_text_config, validate_full_text_config
+from .fuzzy import FuzzyFilter, compile_fuzzy
+from .highlight import HighlightConfig, highlight, parse_highlight_config
 from .index import FullTextIndex
 from .token_filters import TOKEN_FILTER_OPS, TokenFilter, compile_token_filter
 
@@ -29,6 +32,11 @@ __all__ = [
     "AnalyzedQuery",
     "Analyzer",
     "FullTextIndex",
+    "FuzzyFilter",
+    "HighlightConfig",
+    "highlight",
+    "parse_highlight_config",
+    "compile_fuzzy",
     "Token",
     "TokenFilter",
     "compile_token_filter",

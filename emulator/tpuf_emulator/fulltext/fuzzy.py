@@ -1,0 +1,108 @@
+"""The ``Fuzzy`` filter (reference §5.1): fuzzy *substring* match with Levenshtein distance.
+
+``[attr, "Fuzzy", query, {"max_edit_distance": [{"min_query_chars": m, "distance": d}, ...],
+"case_sensitive": bool}]`` matches a ``string`` value (or any element of a ``[]string``) that contains
+a substring within ``d`` insertions/deletions/substitutions of ``query``.
+
+The distance that applies is the one of the last threshold whose ``min_query_chars`` is at most the
+query's length in characters; a query shorter than every threshold matches nothing. Thresholds must
+be ascending, ``distance`` is 0, 1 or 2 and ``min_query_chars >= 3 * (distance + 1)``.
+``case_sensitive`` defaults to true; when false, case differences cost nothing (both sides are
+lower-cased). A diacritic difference is an ordinary substitution either way.
+
+The approximate substring search is the ``regex`` library's fuzzy matching (``(?:query){e<=d}``),
+which counts exactly Levenshtein's three edit kinds; tests cross-check it against a dynamic-programming
+implementation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from ..errors import ApiError
+
+MAX_DISTANCE = 2
+
+
+@dataclass(frozen=True)
+class FuzzyFilter:
+    """A compiled Fuzzy filter; ``pattern`` is ``None`` when the query is too short to match."""
+
+    query: str
+    distance: int | None
+    case_sensitive: bool
+    pattern: regex.Pattern[str] | None
+
+    def matches_text(self, text: str) -> bool:
+        if self.pattern is None:
+            return False
+        return self.pattern.search(text if self.case_sensitive else text.lower()) is not None
+
+    def matches_value(self, value: Any) -> bool:
+        """Whether a ``str`` / ``list[str]`` value matches (``None`` never does)."""
+        if isinstance(value, str):
+            return self.matches_text(value)
+        if isinstance(value, list):
+            return any(isinstance(v, str) and self.matches_text(v) for v in value)
+        return False
+
+
+def _thresholds(params: dict[str, Any], where: str) -> list[tuple[int, int]]:
+    entries = params.get("max_edit_distance")
+    if not isinstance(entries, list) or not entries:
+        raise ApiError(400, f"{where}.max_edit_distance: expected a non-empty array of thresholds")
+    out: list[tuple[int, int]] = []
+    for i, entry in enumerate(entries):
+        at = f"{where}.max_edit_distance[{i}]"
+        if not isinstance(entry, dict):
+            raise ApiError(422, f"{at}: expected an object with min_query_chars and distance")
+        unknown = sorted(set(entry) - {"min_query_chars", "distance"})
+        if unknown:
+            raise ApiError(400, f"{at}: unknown field(s) {', '.join(unknown)}")
+        values = []
+        for name in ("min_query_chars", "distance"):
+            value = entry.get(name)
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ApiError(422, f"{at}.{name}: expected an integer")
+            values.append(value)
+        min_chars, distance = values
+        if not 0 <= distance <= MAX_DISTANCE:
+            raise ApiError(400, f"{at}.distance: must be 0, 1 or 2, got {distance}")
+        if min_chars < 3 * (distance + 1):
+            raise ApiError(
+                400,
+                f"{at}.min_query_chars: must be at least 3 * (distance + 1) = {3 * (distance + 1)} "
+                f"for distance {distance}, got {min_chars}",
+            )
+        if out and min_chars <= out[-1][0]:
+            raise ApiError(
+                400, f"{at}.min_query_chars: thresholds must be in ascending order of min_query_chars"
+            )
+        out.append((min_chars, distance))
+    return out
+
+
+def compile_fuzzy(query: Any, params: Any, *, where: str = "Fuzzy") -> FuzzyFilter:
+    """Validate ``[attr, "Fuzzy", query, params]``'s operands; ApiError 400/422 naming the problem."""
+    if not isinstance(query, str):
+        raise ApiError(422, f"{where}: expected a string query for Fuzzy")
+    if not isinstance(params, dict):
+        raise ApiError(422, f"{where}: Fuzzy needs a parameter object with max_edit_distance")
+    unknown = sorted(set(params) - {"max_edit_distance", "case_sensitive"})
+    if unknown:
+        raise ApiError(400, f"{where}: unknown Fuzzy parameter(s) {', '.join(unknown)}")
+    case_sensitive = params.get("case_sensitive", True)
+    if not isinstance(case_sensitive, bool):
+        raise ApiError(422, f"{where}.case_sensitive: expected a boolean")
+    distance: int | None = None
+    for min_chars, d in _thresholds(params, where):
+        if len(query) >= min_chars:
+            distance = d
+    needle = query if case_sensitive else query.lower()
+    pattern = None
+    if distance is not None:
+        pattern = regex.compile(f"(?:{regex.escape(needle)}){{e<={distance}}}")
+    return FuzzyFilter(query, distance, case_sensitive, pattern)
