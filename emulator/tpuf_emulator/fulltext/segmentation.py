@@ -39,15 +39,14 @@ _V0 = regex.compile(r"[\p{Alphabetic}\p{N}]+")
 
 def uax29_word_spans(text: str) -> list[Span]:
     """Spans of the word-like UAX #29 word segments of ``text`` (``word_v3``/``word_v4``)."""
-    cuts = [m.start() for m in _WORD_BOUNDARY.finditer(text)]
-    if not cuts or cuts[0] != 0:
-        cuts.insert(0, 0)
-    if cuts[-1] != len(text):
-        cuts.append(len(text))
     spans: list[Span] = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
-        if end > start and _WORD_LIKE.search(text, start, end):
+    start = 0
+    for piece in _WORD_BOUNDARY.split(text):
+        end = start + len(piece)
+        # isalnum() is a fast path for plain words; the regex decides "can't", "3.14", emoji, ...
+        if piece and not piece.isspace() and (piece.isalnum() or _WORD_LIKE.search(piece)):
             spans.append((start, end))
+        start = end
     return spans
 
 
