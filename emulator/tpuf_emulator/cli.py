@@ -1,0 +1,83 @@
+"""The ``tpuf-emulator`` command: parse options, print how to connect, serve with uvicorn."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from .config import DEFAULT_MAX_BODY_BYTES, DEFAULT_PORT, DEV_API_KEY, EmulatorConfig, parse_api_key
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tpuf-emulator",
+        description="A local, durable emulator of the turbopuffer HTTP API.",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"TCP port (default {DEFAULT_PORT})")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="directory for the write-ahead log and snapshots; without it everything lives in memory",
+    )
+    parser.add_argument(
+        "--api-key",
+        action="append",
+        default=[],
+        metavar="KEY|ORG:KEY",
+        help="accepted API key (repeatable); without any, the development key is accepted and printed",
+    )
+    parser.add_argument(
+        "--max-body-bytes",
+        type=int,
+        default=DEFAULT_MAX_BODY_BYTES,
+        help="largest accepted request body, after gzip decompression (413 above it)",
+    )
+    parser.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+    return parser
+
+
+def config_from_args(argv: list[str] | None = None) -> tuple[EmulatorConfig, str]:
+    args = build_parser().parse_args(argv)
+    keys: dict[str, str] = {}
+    for spec in args.api_key:
+        try:
+            key, org = parse_api_key(spec)
+        except ValueError as exc:
+            build_parser().error(str(exc))
+        keys[key] = org
+    if args.max_body_bytes <= 0:
+        build_parser().error("--max-body-bytes must be positive")
+    config = EmulatorConfig(
+        host=args.host,
+        port=args.port,
+        data_dir=args.data_dir,
+        api_keys=keys,
+        max_body_bytes=args.max_body_bytes,
+    )
+    return config, args.log_level
+
+
+def main(argv: list[str] | None = None) -> int:
+    import uvicorn
+
+    from .http import create_app
+
+    config, log_level = config_from_args(argv)
+    logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = create_app(config)
+    where = f"http://{config.host}:{config.port}"
+    storage = f"data dir {config.data_dir}" if config.data_dir else "in memory (no --data-dir)"
+    print(f"tpuf-emulator listening on {where} ({storage})", flush=True)
+    if config.uses_dev_key:
+        print(f"development API key: {DEV_API_KEY}", flush=True)
+        print(f"  export TURBOPUFFER_BASE_URL={where} TURBOPUFFER_API_KEY={DEV_API_KEY}", flush=True)
+    uvicorn.run(app, host=config.host, port=config.port, log_level=log_level, access_log=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

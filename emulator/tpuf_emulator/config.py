@@ -1,0 +1,46 @@
+"""Settings of one emulator process, shared by the CLI, the app factory and the test harness."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEV_API_KEY = "tpuf-emulator-dev-key"
+DEV_ORGANIZATION = "dev"
+DEFAULT_PORT = 8787
+# The hosted API accepts write batches up to 512 MB; a local emulator keeps the same cap by default.
+DEFAULT_MAX_BODY_BYTES = 512 * 1024 * 1024
+
+
+def parse_api_key(spec: str) -> tuple[str, str]:
+    """``KEY`` or ``ORG:KEY`` -> (key, organisation); a bare key belongs to the development organisation.
+
+    Keys are split on the FIRST colon so an organisation name never contains one, while keys may.
+    """
+    org, sep, key = spec.partition(":")
+    if not sep:
+        return spec, DEV_ORGANIZATION
+    if not org or not key:
+        raise ValueError(f"invalid --api-key {spec!r}: expected KEY or ORG:KEY")
+    return key, org
+
+
+@dataclass
+class EmulatorConfig:
+    """Everything that changes how one emulator process behaves."""
+
+    host: str = "127.0.0.1"
+    port: int = DEFAULT_PORT
+    data_dir: Path | None = None
+    # API key -> organisation. Empty means "the single development key".
+    api_keys: dict[str, str] = field(default_factory=dict)
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    # Compact the write-ahead log into a snapshot after this many appended records.
+    snapshot_every_records: int = 10_000
+
+    def effective_api_keys(self) -> dict[str, str]:
+        return dict(self.api_keys) if self.api_keys else {DEV_API_KEY: DEV_ORGANIZATION}
+
+    @property
+    def uses_dev_key(self) -> bool:
+        return not self.api_keys

@@ -1,0 +1,93 @@
+"""Request decoding: size cap (413), gzip ``Content-Encoding``, JSON parsing (400) and top-level shape (422)."""
+
+from __future__ import annotations
+
+import zlib
+from typing import Any
+
+import orjson
+from starlette.requests import Request
+
+from ..errors import ApiError, bad_request, unprocessable
+
+_SUPPORTED_ENCODINGS = ("gzip", "x-gzip", "identity", "")
+
+
+def json_type_name(value: Any) -> str:
+    """The JSON name of a decoded value's type, for "expected X, found Y" messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return type(value).__name__
+
+
+def _too_large(limit: int) -> ApiError:
+    return ApiError(413, f"request body is larger than the limit of {limit} bytes")
+
+
+async def read_raw_body(request: Request, limit: int) -> bytes:
+    """The request body after decompression, never more than ``limit`` bytes (else 413)."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise _too_large(limit)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _too_large(limit)
+        chunks.append(chunk)
+    raw = b"".join(chunks)
+    encoding = request.headers.get("content-encoding", "").strip().lower()
+    if encoding not in _SUPPORTED_ENCODINGS:
+        raise ApiError(415, f"unsupported Content-Encoding {encoding!r}; send gzip or an uncompressed body")
+    if encoding in ("gzip", "x-gzip") and raw:
+        raw = _gunzip(raw, limit)
+    return raw
+
+
+def _gunzip(data: bytes, limit: int) -> bytes:
+    """Decompress every gzip member, stopping at ``limit`` bytes so a gzip bomb cannot exhaust memory."""
+    out = bytearray()
+    while data:
+        inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        try:
+            out += inflater.decompress(data, limit + 1 - len(out))
+        except zlib.error as exc:
+            raise bad_request(f"request body is not valid gzip: {exc}") from None
+        if len(out) > limit:
+            raise _too_large(limit)
+        if inflater.unconsumed_tail:
+            raise _too_large(limit)
+        if not inflater.eof:
+            raise bad_request("request body is not valid gzip: truncated stream")
+        data = inflater.unused_data
+    return bytes(out)
+
+
+def parse_json(raw: bytes) -> Any:
+    if not raw.strip():
+        raise bad_request("request body is empty; expected a JSON object")
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise bad_request(f"request body is not valid JSON: {exc}") from None
+
+
+async def read_json_object(request: Request, limit: int) -> dict[str, Any]:
+    """Read, decompress and parse a body that must be a JSON object."""
+    value = parse_json(await read_raw_body(request, limit))
+    if not isinstance(value, dict):
+        raise unprocessable(f"request body: expected a JSON object, found {json_type_name(value)}")
+    return value

@@ -1,0 +1,69 @@
+"""One route per path with a method table, so 405 answers carry the complete ``Allow`` list.
+
+Every handler is a plain synchronous function run in the thread pool: the namespace layer uses
+threading locks (one writer or many readers per namespace), which must never block the event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from ..errors import ApiError
+from .auth import ORGANIZATION_STATE_KEY
+from .bodies import read_json_object
+from .responses import error_response, json_response
+
+log = logging.getLogger("tpuf_emulator.http")
+
+
+@dataclass
+class Call:
+    """What a handler needs from the HTTP request, without any HTTP types."""
+
+    organization: str
+    path: dict[str, str]
+    params: dict[str, str]
+    body: dict[str, Any] | None
+
+
+# A handler returns (status, body) or (status, body, headers).
+Handler = Callable[[Call], tuple]
+
+
+@dataclass
+class Method:
+    handler: Handler
+    reads_body: bool = False
+
+
+def method_route(path: str, methods: dict[str, Method], max_body_bytes: int) -> Route:
+    async def endpoint(request: Request) -> Response:
+        method = methods.get(request.method) or (methods.get("GET") if request.method == "HEAD" else None)
+        if method is None:  # Route already filters methods; kept for safety
+            return error_response(request, 405, f"method {request.method} not allowed on {path}")
+        try:
+            body = await read_json_object(request, max_body_bytes) if method.reads_body else None
+            call = Call(
+                organization=request.state._state.get(ORGANIZATION_STATE_KEY, ""),
+                path=dict(request.path_params),
+                params=dict(request.query_params),
+                body=body,
+            )
+            result = await run_in_threadpool(method.handler, call)
+        except ApiError as exc:
+            return error_response(request, exc.status, exc.message, exc.headers)
+        except Exception:
+            log.exception("internal error while handling %s %s", request.method, request.url.path)
+            return error_response(request, 500, f"internal error while handling {request.method} {path}")
+        status, payload, *rest = result
+        return json_response(request, status, payload, rest[0] if rest else None)
+
+    return Route(path, endpoint, methods=list(methods), name=path)

@@ -1,0 +1,29 @@
+"""The filter language as used by writes: conditions (with ``$ref_new``) and by-filter selections.
+
+Parsing and evaluation belong to ``language/`` and ``filters/``; this module only prefixes error
+messages with the write field they came from, so a user knows which filter was wrong.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import ApiError
+from ..schema.model import Schema
+
+
+def parse_write_filter(value: Any, schema: Schema, where: str, *, allow_ref_new: bool) -> Any:
+    try:
+        from ..language import parse_filter
+    except ImportError:  # pragma: no cover - only while the query-language layer is missing
+        raise ApiError(501, f"{where}: filters are not available in this build of the emulator") from None
+    try:
+        return parse_filter(value, schema, allow_ref_new=allow_ref_new)
+    except ApiError as exc:
+        raise ApiError(exc.status, f"{where}: {exc.message}", exc.headers) from None
+
+
+def matches(tree: Any, doc: dict[str, Any], ref_new: dict[str, Any] | None = None) -> bool:
+    from ..filters import matches as evaluate
+
+    return bool(evaluate(tree, doc, ref_new=ref_new))

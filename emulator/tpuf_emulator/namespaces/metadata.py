@@ -1,0 +1,90 @@
+"""The ``NamespaceMetadata`` body (reference 9.1) and the PATCH of pinning / read_only."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from ..errors import bad_request, unprocessable
+from ..schema.values import describe_json
+from .namespace import Namespace
+
+
+def iso(ms: int) -> str:
+    moment = datetime.fromtimestamp(ms / 1000, tz=UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def metadata_json(ns: Namespace) -> dict[str, Any]:
+    """Every write is indexed synchronously, so the index is always ``up-to-date``."""
+    out: dict[str, Any] = {
+        "schema": ns.schema.to_json(),
+        "approx_logical_bytes": ns.logical_bytes,
+        "approx_row_count": ns.row_count,
+        "created_at": iso(ns.created_at),
+        "updated_at": iso(ns.updated_at),
+        "encryption": dict(ns.encryption),
+        "index": {"status": "up-to-date"},
+    }
+    if ns.last_write_at is not None:
+        out["last_write_at"] = iso(ns.last_write_at)
+    if ns.pinning is not None:
+        replicas = ns.pinning["replicas"]
+        out["pinning"] = {
+            "replicas": replicas,
+            "status": {
+                "updated_at": iso(ns.updated_at),
+                "ready_replicas": replicas,
+                "replicas": replicas,
+                "utilization": 0.0,
+            },
+        }
+    if ns.sharding is not None:
+        out["sharding"] = dict(ns.sharding)
+    if ns.branch_parent is not None:
+        out["branching"] = {"parent": ns.branch_parent}
+    if ns.read_only:
+        out["read_only"] = True
+    return out
+
+
+_UNSET = object()
+
+
+def parse_metadata_patch(body: dict[str, Any]) -> tuple[Any, Any]:
+    """(pinning, read_only) where ``_UNSET`` means "leave unchanged" and pinning None means "unpin"."""
+    for key in body:
+        if key not in ("pinning", "read_only"):
+            raise unprocessable(f"unknown field {key!r} in metadata patch; expected 'pinning' or 'read_only'")
+    pinning: Any = _UNSET
+    if "pinning" in body:
+        value = body["pinning"]
+        if value is None or value is False:
+            pinning = None
+        elif value is True:
+            pinning = {"replicas": 1}
+        elif isinstance(value, dict):
+            if set(value) - {"replicas"}:
+                raise unprocessable(
+                    f"pinning: unknown field(s) {sorted(set(value) - {'replicas'})}; expected 'replicas'"
+                )
+            replicas = value.get("replicas", 1)
+            if not isinstance(replicas, int) or isinstance(replicas, bool):
+                raise unprocessable(f"pinning.replicas: expected an integer, found {describe_json(replicas)}")
+            if replicas < 1:
+                raise bad_request(f"pinning.replicas: must be at least 1, got {replicas}")
+            pinning = {"replicas": replicas}
+        else:
+            raise unprocessable(
+                f"pinning: expected a boolean, null or an object, found {describe_json(value)}"
+            )
+    read_only: Any = _UNSET
+    if "read_only" in body:
+        if not isinstance(body["read_only"], bool):
+            raise unprocessable(f"read_only: expected a boolean, found {describe_json(body['read_only'])}")
+        read_only = body["read_only"]
+    return pinning, read_only
+
+
+def is_unset(value: Any) -> bool:
+    return value is _UNSET

@@ -1,0 +1,165 @@
+"""One namespace: schema, documents, settings, its lock, and the read-only view queries run against.
+
+A Namespace is also the "namespace view" of docs/architecture.md: ``name``, ``schema``,
+``distance_metric``, ``documents()``, ``fulltext(attr)`` and ``vector_index(attr)``. Documents are
+never modified in place: a write replaces a document's dict with a new one, so a copy/branch can
+share document dicts safely and a query holding the read lock sees a stable mapping.
+
+Secondary indexes (full-text, ANN) are built lazily on first use and then maintained
+incrementally by every write, so queries after a write never rebuild from scratch.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import numpy as np
+
+from ..schema.model import Schema
+from .rwlock import RWLock
+from .sizes import document_bytes
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+class Namespace:
+    def __init__(self, organization: str, name: str, created_at: int | None = None) -> None:
+        self.organization = organization
+        self.name = name
+        self.schema = Schema()
+        self.distance_metric: str | None = None
+        self.docs: dict[Any, dict[str, Any]] = {}
+        self.created_at = created_at if created_at is not None else now_ms()
+        self.updated_at = self.created_at
+        self.last_write_at: int | None = None
+        self.pinning: dict[str, Any] | None = None  # {"replicas": n} while pinned
+        self.read_only = False
+        self.encryption: dict[str, Any] = {"mode": "default"}
+        self.branch_parent: str | None = None
+        self.sharding: dict[str, Any] | None = None
+        self.logical_bytes = 0
+        self.lock = RWLock()
+        # Registered before its first write commits, so concurrent first writers share one lock;
+        # invisible to every read until ``committed``. ``dropped`` tells waiters it was deleted.
+        self.committed = False
+        self.dropped = False
+        self._index_mutex = threading.Lock()
+        self._fulltext: dict[str, tuple[dict[str, Any], Any]] = {}
+        self._vectors: dict[str, tuple[str, Any]] = {}
+
+    # ------------------------------------------------------------------ the namespace view (for query/)
+
+    def documents(self) -> Mapping[Any, dict[str, Any]]:
+        return self.docs
+
+    def fulltext(self, attr: str) -> Any:
+        """The BM25 index of ``attr`` (built on first use, then kept current by writes)."""
+        from ..fulltext import FullTextIndex
+
+        config = self.schema.get(attr)
+        if config is None or config.full_text_search is None:
+            return None
+        key = config.full_text_search.to_json()
+        with self._index_mutex:
+            cached = self._fulltext.get(attr)
+            if cached is not None and cached[0] == key:
+                return cached[1]
+            index = FullTextIndex(config.full_text_search)
+            for doc_id, doc in self.docs.items():
+                value = doc.get(attr)
+                if value is not None:
+                    index.add(doc_id, value)
+            self._fulltext[attr] = (key, index)
+            return index
+
+    def vector_index(self, attr: str) -> Any:
+        """The ANN index of a dense vector attribute, or None when exact search must be used."""
+        config = self.schema.get(attr)
+        if config is None or config.type.kind != "vector" or self.distance_metric is None:
+            return None
+        try:
+            from ..vectors import VectorIndex  # type: ignore[attr-defined]
+        except ImportError:
+            return None
+        metric = (config.ann or {}).get("distance_metric") or self.distance_metric
+        with self._index_mutex:
+            cached = self._vectors.get(attr)
+            if cached is not None and cached[0] == metric:
+                return cached[1]
+            index = VectorIndex(config.type.dims, metric)
+            ids = [doc_id for doc_id, doc in self.docs.items() if attr in doc]
+            if ids:
+                index.upsert(ids, np.vstack([self.docs[i][attr] for i in ids]))
+            self._vectors[attr] = (metric, index)
+            return index
+
+    # ------------------------------------------------------------------ mutation (caller holds the write lock)
+
+    @property
+    def row_count(self) -> int:
+        return len(self.docs)
+
+    def replace_documents(self, changes: Mapping[Any, dict[str, Any] | None]) -> None:
+        """Apply resolved effects: id -> new document, or None to delete. Keeps indexes and sizes current."""
+        if not changes:
+            return
+        self._drop_stale_indexes()
+        for doc_id, new in changes.items():
+            old = self.docs.pop(doc_id, None) if new is None else self.docs.get(doc_id)
+            if old is not None:
+                self.logical_bytes -= document_bytes(self.schema, old)
+            if new is not None:
+                self.docs[doc_id] = new
+                self.logical_bytes += document_bytes(self.schema, new)
+        self._update_indexes(changes)
+
+    def _drop_stale_indexes(self) -> None:
+        with self._index_mutex:
+            for attr, (key, _) in list(self._fulltext.items()):
+                config = self.schema.get(attr)
+                if (
+                    config is None
+                    or config.full_text_search is None
+                    or config.full_text_search.to_json() != key
+                ):
+                    del self._fulltext[attr]
+
+    def _update_indexes(self, changes: Mapping[Any, dict[str, Any] | None]) -> None:
+        with self._index_mutex:
+            for attr, (_, index) in self._fulltext.items():
+                for doc_id, new in changes.items():
+                    index.remove(doc_id)
+                    if new is not None and new.get(attr) is not None:
+                        index.add(doc_id, new[attr])
+            for attr, (_, index) in self._vectors.items():
+                index.remove(list(changes))
+                ids = [doc_id for doc_id, new in changes.items() if new is not None and attr in new]
+                if ids:
+                    index.upsert(ids, np.vstack([changes[i][attr] for i in ids]))
+
+    def set_schema(self, schema: Schema) -> None:
+        self.schema = schema
+        self._drop_stale_indexes()
+
+    def reset_indexes(self) -> None:
+        with self._index_mutex:
+            self._fulltext.clear()
+            self._vectors.clear()
+
+    def recompute_sizes(self) -> None:
+        self.logical_bytes = sum(document_bytes(self.schema, doc) for doc in self.docs.values())
+
+    def touch(self, at: int, data_changed: bool) -> None:
+        self.updated_at = at
+        if data_changed:
+            self.last_write_at = at
+
+    def load_documents(self, docs: Iterable[dict[str, Any]]) -> None:
+        self.docs = {doc["id"]: doc for doc in docs}
+        self.reset_indexes()
+        self.recompute_sizes()

@@ -1,0 +1,247 @@
+"""Parsing the JSON form of one attribute's schema (a type string or an options object) into the model.
+
+The result always has every default resolved, so schema endpoints can echo effective options and
+later comparisons (``changes.py``) compare like with like. Where the reference leaves a default
+open we follow its recommendations: ``filterable`` is false when any of ``full_text_search``,
+``regex``, ``glob`` or ``fuzzy`` is enabled; ``remove_stopwords`` defaults to false; the tokenizer
+defaults to ``word_v4``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import bad_request, unprocessable
+from .model import (
+    DISTANCE_METRICS,
+    LANGUAGES,
+    TOKENIZERS,
+    AttributeSchema,
+    AttributeType,
+    FullTextConfig,
+)
+
+KNOWN_OPTIONS = (
+    "type",
+    "filterable",
+    "full_text_search",
+    "regex",
+    "glob",
+    "fuzzy",
+    "ann",
+    "sparse_knn",
+    "embed",
+)
+_TEXT_TYPES = ("string", "[]string")
+ID_TYPES = ("uint", "string", "uuid")
+
+
+def _type_name(value: Any) -> str:
+    from ..http.bodies import json_type_name
+
+    return json_type_name(value)
+
+
+def _expect(value: Any, kind: type | tuple[type, ...], expected: str, where: str) -> Any:
+    if isinstance(value, bool) and kind in (int, float, (int, float)):
+        raise unprocessable(f"{where}: expected {expected}, found boolean")
+    if not isinstance(value, kind):
+        raise unprocessable(f"{where}: expected {expected}, found {_type_name(value)}")
+    return value
+
+
+def parse_type(text: Any, where: str) -> AttributeType:
+    _expect(text, str, "a type string", where)
+    try:
+        return AttributeType.parse(text)
+    except ValueError as exc:
+        raise bad_request(f"{where}: {exc}") from None
+
+
+def parse_full_text(value: Any, where: str) -> FullTextConfig | None:
+    if value is None or value is False:
+        return None
+    if value is True:
+        return FullTextConfig()
+    _expect(value, dict, "a boolean or an object", where)
+    config = FullTextConfig()
+    for key, item in value.items():
+        at = f"{where}.{key}"
+        if key == "tokenizer":
+            _expect(item, str, "a string", at)
+            if item not in TOKENIZERS:
+                raise unprocessable(f"{at}: expected one of {', '.join(TOKENIZERS)}, found {item!r}")
+            config.tokenizer = item
+        elif key == "language":
+            _expect(item, str, "a string", at)
+            if item not in LANGUAGES:
+                raise unprocessable(f"{at}: expected one of {', '.join(LANGUAGES)}, found {item!r}")
+            config.language = item
+        elif key in ("case_sensitive", "stemming", "remove_stopwords", "ascii_folding"):
+            setattr(config, key, _expect(item, bool, "a boolean", at))
+        elif key == "max_token_length":
+            _expect(item, int, "an integer", at)
+            if not 1 <= item <= 254:
+                raise bad_request(f"{at}: must be between 1 and 254, got {item}")
+            config.max_token_length = item
+        elif key in ("k1", "k3"):
+            number = float(_expect(item, (int, float), "a number", at))
+            if not number > 0:
+                raise bad_request(f"{at}: must be greater than 0, got {item}")
+            setattr(config, key, number)
+        elif key == "b":
+            number = float(_expect(item, (int, float), "a number", at))
+            if not 0 <= number <= 1:
+                raise bad_request(f"{at}: must be between 0 and 1, got {item}")
+            config.b = number
+        else:
+            raise unprocessable(f"{at}: unknown full_text_search option")
+    if config.case_sensitive and (config.stemming or config.remove_stopwords):
+        raise bad_request(f"{where}: stemming and remove_stopwords require case_sensitive: false")
+    if config.tokenizer == "pre_tokenized_array":
+        if "case_sensitive" not in value:
+            config.case_sensitive = True  # pre-tokenized arrays are matched exactly
+        if config.stemming or config.remove_stopwords or not config.case_sensitive:
+            raise bad_request(
+                f"{where}: the pre_tokenized_array tokenizer matches tokens exactly; language, stemming, "
+                "remove_stopwords and case_sensitive: false are not allowed with it"
+            )
+    return config
+
+
+def _parse_ann(value: Any, where: str) -> dict[str, Any] | None:
+    if value is None or value is False:
+        return None
+    if value is True:
+        return {}
+    _expect(value, dict, "a boolean or an object", where)
+    out: dict[str, Any] = {}
+    for key, item in value.items():
+        if key == "distance_metric":
+            _expect(item, str, "a string", f"{where}.{key}")
+            if item not in DISTANCE_METRICS:
+                raise unprocessable(
+                    f"{where}.{key}: expected one of {', '.join(DISTANCE_METRICS)}, found {item!r}"
+                )
+            out[key] = item
+        elif key == "late_interaction":
+            out[key] = _expect(item, bool, "a boolean", f"{where}.{key}")
+        else:
+            raise unprocessable(f"{where}.{key}: unknown ann option")
+    return out
+
+
+def _parse_sparse_knn(value: Any, where: str) -> dict[str, Any] | None:
+    if value is None or value is False:
+        return None
+    if value is True:
+        return {"distance_metric": "dot_product"}
+    _expect(value, dict, "a boolean or an object", where)
+    metric = value.get("distance_metric", "dot_product")
+    if metric != "dot_product" or set(value) - {"distance_metric"}:
+        raise unprocessable(f'{where}: expected {{"distance_metric": "dot_product"}}, found {value!r}')
+    return {"distance_metric": "dot_product"}
+
+
+def parse_attribute(name: str, value: Any, existing: AttributeSchema | None, where: str) -> AttributeSchema:
+    """One attribute's schema from JSON. The object form replaces every option of the attribute.
+
+    ``type`` may be omitted for an attribute that already exists (its type is kept); the hosted
+    API requires it, but omitting it can only mean "the current type".
+    """
+    if isinstance(value, str):
+        value = {"type": value}
+    _expect(value, dict, "a type string or an object", where)
+    for key in value:
+        if key not in KNOWN_OPTIONS:
+            raise unprocessable(
+                f"{where}.{key}: unknown schema option; expected one of {', '.join(KNOWN_OPTIONS)}"
+            )
+    if "type" in value:
+        attr_type = parse_type(value["type"], f"{where}.type")
+    elif existing is not None:
+        attr_type = existing.type
+    else:
+        raise bad_request(f"{where}: attribute {name!r} is new, so its type must be given")
+    if name == "id" and attr_type.text not in ID_TYPES:
+        raise bad_request(
+            f"{where}: the id attribute must be one of {', '.join(ID_TYPES)}, got {attr_type.text!r}"
+        )
+
+    fts = parse_full_text(value.get("full_text_search"), f"{where}.full_text_search")
+    flags = {
+        flag: _expect(value.get(flag, False), bool, "a boolean", f"{where}.{flag}")
+        for flag in ("regex", "glob", "fuzzy")
+    }
+    text_only = [
+        opt
+        for opt in ("full_text_search", "regex", "glob", "fuzzy")
+        if (fts if opt == "full_text_search" else flags[opt])
+    ]
+    if text_only and attr_type.text not in _TEXT_TYPES:
+        raise bad_request(
+            f"{where}: {', '.join(text_only)} need a string or []string attribute, not {attr_type.text}"
+        )
+    if fts is not None and fts.tokenizer == "pre_tokenized_array" and attr_type.text != "[]string":
+        raise bad_request(f"{where}: the pre_tokenized_array tokenizer needs a []string attribute")
+
+    if "filterable" in value:
+        filterable = _expect(value["filterable"], bool, "a boolean", f"{where}.filterable")
+    else:
+        filterable = not text_only and attr_type.text != "bytes"
+    if attr_type.is_vector:
+        filterable = False
+    if filterable and attr_type.text == "bytes":
+        raise bad_request(f"{where}: bytes attributes cannot be filterable")
+
+    ann = _parse_ann(value.get("ann"), f"{where}.ann")
+    if ann is not None and attr_type.kind not in ("vector", "multivector"):
+        raise bad_request(
+            f"{where}.ann: only dense vector attributes have an ANN index, not {attr_type.text}"
+        )
+    if attr_type.kind == "vector" and ann is None:
+        ann = {}  # dense vectors are always searchable; the metric is filled in from the namespace
+    sparse = _parse_sparse_knn(value.get("sparse_knn"), f"{where}.sparse_knn")
+    if sparse is not None and attr_type.kind != "sparse":
+        raise bad_request(
+            f"{where}.sparse_knn: only {{}}f16 attributes have a sparse index, not {attr_type.text}"
+        )
+    if attr_type.kind == "sparse" and sparse is None:
+        sparse = {"distance_metric": "dot_product"}
+
+    embed = value.get("embed")
+    if embed is not None:
+        if attr_type.text != "string":
+            raise bad_request(f"{where}.embed: native embedding needs a string attribute")
+        if not isinstance(embed, (str, dict)):
+            raise unprocessable(
+                f"{where}.embed: expected a model name or an object, found {_type_name(embed)}"
+            )
+        if isinstance(embed, dict) and not isinstance(embed.get("model"), str):
+            raise unprocessable(f"{where}.embed.model: expected a string")
+
+    return AttributeSchema(
+        type=attr_type,
+        filterable=filterable,
+        full_text_search=fts,
+        regex=flags["regex"],
+        glob=flags["glob"],
+        fuzzy=flags["fuzzy"],
+        ann=ann,
+        sparse_knn=sparse,
+        embed=embed,
+    )
+
+
+def parse_schema_map(
+    body: Any, current: dict[str, AttributeSchema], where: str
+) -> dict[str, AttributeSchema]:
+    """A ``{attr: AttributeSchema}`` map (write ``schema`` field or schema endpoint body)."""
+    _expect(body, dict, "an object mapping attribute names to schemas", where)
+    from .names import validate_attribute_name
+
+    out: dict[str, AttributeSchema] = {}
+    for name, value in body.items():
+        validate_attribute_name(name, where)
+        out[name] = parse_attribute(name, value, current.get(name), f"{where}.{name}")
+    return out
