@@ -8,13 +8,14 @@ here in a few lines, which also covers the k3 query-term factor that rank_bm25 l
 from __future__ import annotations
 
 import math
-from collections import Counter
 
 import pytest
 from rank_bm25 import BM25Okapi
 from tpuf_emulator.errors import ApiError
 from tpuf_emulator.fulltext import Analyzer, FullTextIndex, parse_full_text_config
 from tpuf_emulator.schema.model import FullTextConfig
+
+from .bm25_reference import first_principles_bm25
 
 # Opening sentences of public-domain texts (Project Gutenberg), a small real corpus.
 CORPUS = {
@@ -48,25 +49,6 @@ class LuceneIdfBM25(BM25Okapi):
     def _calc_idf(self, nd):
         for word, freq in nd.items():
             self.idf[word] = math.log(1 + (self.corpus_size - freq + 0.5) / (freq + 0.5))
-
-
-def first_principles_bm25(docs: dict[int, list[str]], query: list[str], k1: float, b: float, k3: float):
-    n_docs = len(docs)
-    avgdl = sum(len(d) for d in docs.values()) / n_docs
-    out = {}
-    for doc_id, terms in docs.items():
-        tf = Counter(terms)
-        score = 0.0
-        for term, qtf in Counter(query).items():
-            df = sum(1 for d in docs.values() if term in d)
-            if tf[term] == 0:
-                continue
-            idf = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
-            tf_part = tf[term] * (k1 + 1) / (tf[term] + k1 * (1 - b + b * len(terms) / avgdl))
-            score += idf * tf_part * (qtf * (k3 + 1) / (qtf + k3))
-        if score:
-            out[doc_id] = score
-    return out
 
 
 @pytest.mark.parametrize(
