@@ -1,0 +1,202 @@
+"""Behaviour of the ANN index: recall against exact search, tail + graph merging, deletes, filters.
+
+Data is seeded and "embedding-like" (clustered, low intrinsic dimension) so recall is meaningful.
+Folding thresholds are lowered so a few thousand rows exercise both the tail and the graph.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+from tpuf_emulator.vectors import COSINE, EUCLIDEAN, VectorIndex
+
+from benchmarks.datasets import embedding_like
+
+DIMS = 64
+K = 10
+
+
+def _index(metric: str, **kwargs) -> VectorIndex:
+    kwargs.setdefault("fold_threshold", 256)
+    kwargs.setdefault("fold_batch", 128)
+    kwargs.setdefault("background", False)
+    return VectorIndex(DIMS, metric, **kwargs)
+
+
+def _brute(data: dict, query: np.ndarray, k: int, metric: str) -> list[tuple[object, float]]:
+    ids = list(data)
+    m = np.stack([data[i] for i in ids]).astype(np.float64)
+    q = query.astype(np.float64)
+    if metric == COSINE:
+        d = 1 - (m @ q) / (np.linalg.norm(m, axis=1) * np.linalg.norm(q))
+    else:
+        d = ((m - q) ** 2).sum(1)
+    order = np.argsort(d, kind="stable")[:k]
+    return [(ids[i], float(d[i])) for i in order]
+
+
+def _recall(index: VectorIndex, data: dict, queries: np.ndarray, metric: str, allowed=None) -> float:
+    hits = 0
+    for q in queries:
+        pool = data if allowed is None else {i: data[i] for i in allowed}
+        truth = {i for i, _ in _brute(pool, q, K, metric)}
+        hits += len(truth & {i for i, _ in index.search(q, K, allowed=allowed)})
+    return hits / (K * len(queries))
+
+
+@pytest.mark.parametrize("metric", [COSINE, EUCLIDEAN])
+def test_distances_follow_the_api_definitions(metric):
+    index = _index(metric)
+    a, b = np.array([1.0, 0.0] + [0.0] * (DIMS - 2)), np.array([1.0, 1.0] + [0.0] * (DIMS - 2))
+    index.upsert(["a", "b"], np.stack([a, b]))
+    q = np.array([3.0, 0.0] + [0.0] * (DIMS - 2))
+    result = dict(index.search(q, 2))
+    if metric == COSINE:
+        assert result["a"] == pytest.approx(0.0, abs=1e-6)
+        assert result["b"] == pytest.approx(1 - 1 / np.sqrt(2), abs=1e-6)
+    else:
+        assert result["a"] == pytest.approx(4.0, abs=1e-5)
+        assert result["b"] == pytest.approx(5.0, abs=1e-5)
+
+
+@pytest.mark.parametrize("metric", [COSINE, EUCLIDEAN])
+def test_recall_against_exact_with_graph_and_tail(metric):
+    vectors = embedding_like(3_000, DIMS, seed=11)
+    index = _index(metric)
+    data = {i: vectors[i] for i in range(len(vectors))}
+    index.upsert(list(data), vectors)
+    index.flush()
+    late = embedding_like(200, DIMS, seed=12)  # stays in the tail: exact
+    index.upsert(range(3_000, 3_200), late)
+    data.update({3_000 + i: late[i] for i in range(200)})
+    assert index.unindexed_count == 200
+    queries = embedding_like(40, DIMS, seed=13)
+    assert _recall(index, data, queries, metric) >= 0.95
+
+
+def test_results_are_ordered_and_distances_exact():
+    vectors = embedding_like(1_000, DIMS, seed=3)
+    index = _index(COSINE)
+    index.upsert(range(1_000), vectors)
+    index.flush()
+    q = embedding_like(1, DIMS, seed=4)[0]
+    got = index.search(q, K)
+    expected = _brute({i: vectors[i] for i in range(1_000)}, q, K, COSINE)
+    assert [i for i, _ in got] == [i for i, _ in expected]
+    assert [d for _, d in got] == pytest.approx([d for _, d in expected], abs=1e-5)
+
+
+def test_tail_documents_are_found_before_any_fold():
+    index = VectorIndex(DIMS, COSINE, background=False)  # default threshold: nothing folds
+    vectors = embedding_like(500, DIMS, seed=5)
+    index.upsert([f"doc-{i}" for i in range(500)], vectors)
+    assert index.unindexed_count == 500
+    assert index.search(vectors[123], 1)[0][0] == "doc-123"
+
+
+def test_update_replaces_the_old_vector_in_graph_and_tail():
+    vectors = embedding_like(600, DIMS, seed=6)
+    index = _index(EUCLIDEAN)
+    index.upsert(range(600), vectors)
+    index.flush()
+    far = vectors[0] + 100.0
+    index.upsert([7], far[None, :])  # doc 7 was in the graph; its new vector is in the tail
+    assert index.search(vectors[7], 1)[0][0] != 7
+    hit = index.search(far, 1)[0]
+    assert hit[0] == 7 and hit[1] == pytest.approx(0.0, abs=1e-3)
+    assert len(index) == 600
+    index.flush()  # after folding the new row, still one entry for doc 7
+    assert [i for i, _ in index.search(far, 3)].count(7) == 1
+
+
+def test_deleted_documents_never_come_back_and_rows_are_reused():
+    vectors = embedding_like(1_000, DIMS, seed=7)
+    index = _index(COSINE)
+    index.upsert(range(1_000), vectors)
+    index.flush()
+    deleted = set(range(0, 1_000, 2))
+    index.remove(deleted)
+    index.remove(["never-existed"])
+    assert len(index) == 500
+    for q in vectors[:50]:
+        assert not deleted & {i for i, _ in index.search(q, K)}
+    index.flush()  # retired graph rows are removed and their rows become reusable
+    index.upsert(range(2_000, 2_500), embedding_like(500, DIMS, seed=8))
+    assert index._store.rows_used == 1_000
+    data = {i: vectors[i] for i in range(1, 1_000, 2)}
+    data.update({2_000 + i: v for i, v in enumerate(embedding_like(500, DIMS, seed=8))})
+    assert _recall(index, data, embedding_like(30, DIMS, seed=9), COSINE) >= 0.95
+
+
+@pytest.mark.parametrize("selectivity", [0.005, 0.05, 0.5])
+def test_filtered_search_keeps_recall_and_only_returns_allowed(selectivity):
+    vectors = embedding_like(4_000, DIMS, seed=21)
+    index = _index(COSINE)
+    index.upsert(range(4_000), vectors)
+    index.flush()
+    rng = np.random.default_rng(22)
+    allowed = set(rng.choice(4_000, int(4_000 * selectivity), replace=False).tolist())
+    data = {i: vectors[i] for i in range(4_000)}
+    queries = embedding_like(30, DIMS, seed=23)
+    for q in queries[:5]:
+        assert {i for i, _ in index.search(q, K, allowed=allowed)} <= allowed
+    assert _recall(index, data, queries, COSINE, allowed=allowed) >= 0.95
+
+
+def test_filter_with_unknown_ids_and_empty_results():
+    index = _index(COSINE)
+    index.upsert([1, 2], np.ones((2, DIMS)))
+    assert index.search(np.ones(DIMS), 5, allowed={99}) == []
+    assert index.search(np.ones(DIMS), 5, allowed=set()) == []
+    assert [i for i, _ in index.search(np.ones(DIMS), 5, allowed={2, 99})] == [2]
+    assert index.search(np.ones(DIMS), 0) == []
+    assert VectorIndex(DIMS, COSINE).search(np.ones(DIMS), 3) == []
+
+
+def test_zero_vectors_have_cosine_distance_one():
+    index = _index(COSINE)
+    index.upsert([1], np.zeros((1, DIMS)))
+    assert index.search(np.ones(DIMS), 1) == [(1, pytest.approx(1.0))]
+    assert index.search(np.zeros(DIMS), 1) == [(1, pytest.approx(1.0))]
+
+
+def test_wrong_dimensions_are_rejected_with_a_message():
+    index = _index(COSINE)
+    with pytest.raises(ValueError, match="64 dimensions"):
+        index.upsert([1], np.ones((1, 3)))
+    with pytest.raises(ValueError, match="3 dimensions"):
+        index.search(np.ones(3), 1)
+    with pytest.raises(ValueError, match="distance metric"):
+        VectorIndex(4, "dot_product")
+
+
+def test_background_folding_while_searching_stays_correct():
+    """Searches running while the folder inserts into the graph see every live document once."""
+    vectors = embedding_like(6_000, DIMS, seed=31)
+    index = _index(COSINE, background=True, fold_threshold=512, fold_batch=256, threads=1)
+    errors: list[str] = []
+    done = threading.Event()
+
+    def search_loop():
+        probes = embedding_like(20, DIMS, seed=32)
+        while not done.is_set():
+            for q in probes:
+                ids = [i for i, _ in index.search(q, K)]
+                if len(ids) != len(set(ids)):
+                    errors.append(f"duplicate ids {ids}")
+
+    reader = threading.Thread(target=search_loop)
+    reader.start()
+    for start in range(0, 6_000, 500):
+        index.upsert(range(start, start + 500), vectors[start : start + 500])
+        index.remove(range(start, start + 50))
+    index.flush()
+    done.set()
+    reader.join()
+    assert not errors
+    assert index.unindexed_count == 0
+    live = {i: vectors[i] for i in range(6_000) if i % 500 >= 50}
+    assert len(index) == len(live)
+    assert _recall(index, live, embedding_like(30, DIMS, seed=33), COSINE) >= 0.95
