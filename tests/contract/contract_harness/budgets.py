@@ -1,0 +1,58 @@
+"""How much the contract suites generate, and with which seed.
+
+``make test`` must be reproducible and fast: fixed seeds, small budgets. ``make fuzz`` sets
+``TPUF_FUZZ=1`` for the same suites with larger budgets and a random seed (printed in the test
+summary; ``TPUF_FUZZ_SEED=<n>`` replays one).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from dataclasses import dataclass
+
+FIXED_SEED = 20260807
+
+
+@dataclass(frozen=True)
+class Budget:
+    fuzz: bool
+    seed: int
+    # schemathesis `--max-examples`: cases per operation in the fuzzing phase of a server run.
+    server_examples: int
+    # Steps of one stateful scenario (schemathesis `phases.stateful.max-steps`).
+    stateful_steps: int
+    # Hypothesis examples per operation pushed through the generated client.
+    client_examples: int
+    # Hypothesis examples of generated queries compared between the two clients.
+    cross_client_examples: int
+
+    def describe(self) -> str:
+        mode = "fuzz (TPUF_FUZZ=1)" if self.fuzz else "fixed"
+        return (
+            f"contract budget: {mode}, seed {self.seed}, server {self.server_examples} examples/operation, "
+            f"stateful {self.stateful_steps} steps, client {self.client_examples} examples/operation, "
+            f"cross-client {self.cross_client_examples} queries"
+        )
+
+
+def current_budget() -> Budget:
+    if os.environ.get("TPUF_FUZZ") == "1":
+        seed_text = os.environ.get("TPUF_FUZZ_SEED")
+        seed = int(seed_text) if seed_text else random.SystemRandom().randrange(2**31)
+        return Budget(
+            fuzz=True,
+            seed=seed,
+            server_examples=300,
+            stateful_steps=40,
+            client_examples=150,
+            cross_client_examples=150,
+        )
+    return Budget(
+        fuzz=False,
+        seed=FIXED_SEED,
+        server_examples=25,
+        stateful_steps=10,
+        client_examples=20,
+        cross_client_examples=20,
+    )
