@@ -88,9 +88,11 @@ class TokenFilter:
 
     def matches_value(self, value: Any) -> bool:
         """Whether a raw attribute value (``str``, ``list[str]`` or ``None``) matches."""
-        if value is None:
+        if not isinstance(value, str | list):
             return False
-        tokens = self.analyzer.value_tokens(value)
+        tokens = self.analyzer.value_tokens(
+            [v for v in value if isinstance(v, str)] if isinstance(value, list) else value
+        )
         return self._matches(tokens, {t.term for element in tokens for t in element})
 
     def _matches(self, tokens: list[list[Token]], terms: Mapping[str, int] | set[str]) -> bool:
