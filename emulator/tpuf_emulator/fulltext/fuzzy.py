@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import regex
+import regex  # type: ignore[import-untyped]
 
 from ..errors import ApiError
 

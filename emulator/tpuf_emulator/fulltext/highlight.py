@@ -21,8 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-from uniseg.sentencebreak import sentences
+import regex  # type: ignore[import-untyped]
+from uniseg.sentencebreak import sentences  # type: ignore[import-untyped]
 
 from ..errors import ApiError
 from .analysis import AnalyzedQuery, Analyzer, Token

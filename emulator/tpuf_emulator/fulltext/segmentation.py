@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import regex
+import regex  # type: ignore[import-untyped]
 
 Span = tuple[int, int]
 

@@ -19,7 +19,7 @@ A query that analyses to no terms at all (empty, or only stop words) matches not
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,7 +60,7 @@ class TokenFilter:
 
     def _all_terms_ids(self, index: FullTextIndex) -> set[DocId]:
         query = self.query
-        sets: list[Iterable[DocId]] = [index.postings(t) for t in set(query.terms)]
+        sets: list[Collection[DocId]] = [index.postings(t).keys() for t in set(query.terms)]
         sets.sort(key=len)
         if query.prefix is not None:
             prefixed: set[DocId] = set()
