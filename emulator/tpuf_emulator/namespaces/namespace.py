@@ -137,10 +137,12 @@ class Namespace:
                     if new is not None and new.get(attr) is not None:
                         index.add(doc_id, new[attr])
             for attr, (_, index) in self._vectors.items():
-                index.remove(list(changes))
-                ids = [doc_id for doc_id, new in changes.items() if new is not None and attr in new]
-                if ids:
-                    index.upsert(ids, np.vstack([changes[i][attr] for i in ids]))
+                gone = [doc_id for doc_id, new in changes.items() if new is None or attr not in new]
+                if gone:
+                    index.remove(gone)
+                kept = [doc_id for doc_id, new in changes.items() if new is not None and attr in new]
+                if kept:  # upsert replaces a previous vector of the same id
+                    index.upsert(kept, np.vstack([changes[i][attr] for i in kept]))
 
     def set_schema(self, schema: Schema) -> None:
         self.schema = schema

@@ -12,14 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import bad_request, unprocessable
-from .model import (
-    DISTANCE_METRICS,
-    LANGUAGES,
-    TOKENIZERS,
-    AttributeSchema,
-    AttributeType,
-    FullTextConfig,
-)
+from .model import DISTANCE_METRICS, AttributeSchema, AttributeType, FullTextConfig
 
 KNOWN_OPTIONS = (
     "type",
@@ -58,55 +51,21 @@ def parse_type(text: Any, where: str) -> AttributeType:
         raise bad_request(f"{where}: {exc}") from None
 
 
-def parse_full_text(value: Any, where: str) -> FullTextConfig | None:
-    if value is None or value is False:
-        return None
-    if value is True:
-        return FullTextConfig()
-    _expect(value, dict, "a boolean or an object", where)
-    config = FullTextConfig()
-    for key, item in value.items():
-        at = f"{where}.{key}"
-        if key == "tokenizer":
-            _expect(item, str, "a string", at)
-            if item not in TOKENIZERS:
-                raise unprocessable(f"{at}: expected one of {', '.join(TOKENIZERS)}, found {item!r}")
-            config.tokenizer = item
-        elif key == "language":
-            _expect(item, str, "a string", at)
-            if item not in LANGUAGES:
-                raise unprocessable(f"{at}: expected one of {', '.join(LANGUAGES)}, found {item!r}")
-            config.language = item
-        elif key in ("case_sensitive", "stemming", "remove_stopwords", "ascii_folding"):
-            setattr(config, key, _expect(item, bool, "a boolean", at))
-        elif key == "max_token_length":
-            _expect(item, int, "an integer", at)
-            if not 1 <= item <= 254:
-                raise bad_request(f"{at}: must be between 1 and 254, got {item}")
-            config.max_token_length = item
-        elif key in ("k1", "k3"):
-            number = float(_expect(item, (int, float), "a number", at))
-            if not number > 0:
-                raise bad_request(f"{at}: must be greater than 0, got {item}")
-            setattr(config, key, number)
-        elif key == "b":
-            number = float(_expect(item, (int, float), "a number", at))
-            if not 0 <= number <= 1:
-                raise bad_request(f"{at}: must be between 0 and 1, got {item}")
-            config.b = number
-        else:
-            raise unprocessable(f"{at}: unknown full_text_search option")
-    if config.case_sensitive and (config.stemming or config.remove_stopwords):
-        raise bad_request(f"{where}: stemming and remove_stopwords require case_sensitive: false")
-    if config.tokenizer == "pre_tokenized_array":
-        if "case_sensitive" not in value:
-            config.case_sensitive = True  # pre-tokenized arrays are matched exactly
-        if config.stemming or config.remove_stopwords or not config.case_sensitive:
-            raise bad_request(
-                f"{where}: the pre_tokenized_array tokenizer matches tokens exactly; language, stemming, "
-                "remove_stopwords and case_sensitive: false are not allowed with it"
-            )
-    return config
+def parse_full_text(value: Any, attribute_type: str, where: str) -> FullTextConfig | None:
+    """The ``full_text_search`` option, validated by the full-text layer's own rules.
+
+    Schema responses echo every effective option, including ``language: "english"`` for the
+    ``pre_tokenized_array`` tokenizer; that echo is accepted back (it is the default, not a choice).
+    """
+    from ..fulltext import parse_full_text_config
+
+    if (
+        isinstance(value, dict)
+        and value.get("tokenizer") == "pre_tokenized_array"
+        and value.get("language") == "english"
+    ):
+        value = {k: v for k, v in value.items() if k != "language"}
+    return parse_full_text_config(value, attribute_type, where)
 
 
 def _parse_ann(value: Any, where: str) -> dict[str, Any] | None:
@@ -168,7 +127,7 @@ def parse_attribute(name: str, value: Any, existing: AttributeSchema | None, whe
             f"{where}: the id attribute must be one of {', '.join(ID_TYPES)}, got {attr_type.text!r}"
         )
 
-    fts = parse_full_text(value.get("full_text_search"), f"{where}.full_text_search")
+    fts = parse_full_text(value.get("full_text_search"), attr_type.text, f"{where}.full_text_search")
     flags = {
         flag: _expect(value.get(flag, False), bool, "a boolean", f"{where}.{flag}")
         for flag in ("regex", "glob", "fuzzy")
@@ -182,8 +141,6 @@ def parse_attribute(name: str, value: Any, existing: AttributeSchema | None, whe
         raise bad_request(
             f"{where}: {', '.join(text_only)} need a string or []string attribute, not {attr_type.text}"
         )
-    if fts is not None and fts.tokenizer == "pre_tokenized_array" and attr_type.text != "[]string":
-        raise bad_request(f"{where}: the pre_tokenized_array tokenizer needs a []string attribute")
 
     if "filterable" in value:
         filterable = _expect(value["filterable"], bool, "a boolean", f"{where}.filterable")
