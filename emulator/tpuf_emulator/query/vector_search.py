@@ -1,0 +1,76 @@
+"""Nearest-neighbour search for ``ANN`` / ``kNN`` rank_by and ``VectorDist``.
+
+``ANN`` on a dense attribute asks the namespace's vector index (``view.vector_index(attr)``) when
+there is one, restricted to the filtered candidates; otherwise, and always for ``kNN`` and late
+interaction (multi-vector) attributes, distances are computed exhaustively with numpy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..language.nodes import VectorRank
+from ..ranking import distances, late_interaction_distance
+
+
+@dataclass
+class VectorSearchResult:
+    ranked: list[tuple[Any, float]]  # (id, distance), ascending
+    used_index: bool
+    scanned: int  # documents whose distance was computed exhaustively
+
+
+def vector_search(
+    view: Any,
+    rank: VectorRank,
+    candidates: Mapping[Any, dict[str, Any]] | None,
+    k: int,
+) -> VectorSearchResult:
+    """The ``k`` nearest documents; ``candidates`` is None when no filter narrowed the namespace."""
+    docs = view.documents()
+    if rank.mode == "ANN" and not rank.multi:
+        index = view.vector_index(rank.attr)
+        if index is not None:
+            allowed = None if candidates is None else set(candidates)
+            found = index.search(rank.query, k, allowed=allowed)
+            return VectorSearchResult([(i, float(d)) for i, d in found], True, 0)
+    pool = docs if candidates is None else candidates
+    attr = rank.attr
+    ids = [i for i, doc in pool.items() if doc.get(attr) is not None]
+    if not ids:
+        return VectorSearchResult([], False, 0)
+    if rank.multi:
+        values = np.asarray(
+            [late_interaction_distance(rank.metric, pool[i][attr], rank.query) for i in ids], dtype=np.float64
+        )
+    else:
+        values = distances(rank.metric, np.stack([pool[i][attr] for i in ids]), rank.query)
+    positions = _smallest(values, k)
+    return VectorSearchResult([(ids[p], float(values[p])) for p in positions], False, len(ids))
+
+
+def _smallest(values: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the k smallest values, ascending; ties keep document order."""
+    if k <= 0:
+        return np.empty(0, dtype=np.int64)
+    if k < len(values):
+        part = np.argpartition(values, k - 1)[:k]
+    else:
+        part = np.arange(len(values))
+    return part[np.lexsort((part, values[part]))]
+
+
+def row_distance(
+    rank_attr: str, metric: str, multi: bool, query: np.ndarray, doc: dict[str, Any]
+) -> float | None:
+    """Distance between one document's vector attribute and ``query`` (None when the doc has none)."""
+    vector = doc.get(rank_attr)
+    if vector is None:
+        return None
+    if multi:
+        return late_interaction_distance(metric, vector, query)
+    return float(distances(metric, vector.reshape(1, -1), query)[0])

@@ -1,0 +1,19 @@
+"""Ranking: vector distances, score expressions, attribute ordering, RRF fusion and diversification."""
+
+from .distances import distance, distances, late_interaction_distance, sparse_dot
+from .diversify import diversify
+from .ordering import order_documents
+from .rrf import rrf_fuse
+from .scores import ScoreEvaluator, rank_by_score
+
+__all__ = [
+    "ScoreEvaluator",
+    "distance",
+    "distances",
+    "diversify",
+    "late_interaction_distance",
+    "order_documents",
+    "rank_by_score",
+    "rrf_fuse",
+    "sparse_dot",
+]

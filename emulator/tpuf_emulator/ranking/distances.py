@@ -1,0 +1,43 @@
+"""Vector distances with numpy (§8): cosine_distance = 1 - cos(x, y), euclidean_squared = sum((x - y)^2).
+
+Computed in float64 from the stored float32 values so identical vectors give exactly 0 and results do
+not depend on summation order. The cosine distance of a zero vector (undefined in the docs) is 1.0:
+such a vector is treated as orthogonal to everything.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def distances(metric: str, matrix: np.ndarray, query: np.ndarray) -> np.ndarray:
+    """Distances between every row of ``matrix`` (n x d) and ``query`` (d,), as float64 (n,)."""
+    rows = np.asarray(matrix, dtype=np.float64)
+    q = np.asarray(query, dtype=np.float64)
+    if metric == "euclidean_squared":
+        diff = rows - q
+        return np.einsum("ij,ij->i", diff, diff)
+    dots = rows @ q
+    norms = np.linalg.norm(rows, axis=1) * np.linalg.norm(q)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cosine = np.where(norms > 0, dots / np.where(norms > 0, norms, 1.0), 0.0)
+    return np.maximum(1.0 - cosine, 0.0)
+
+
+def distance(metric: str, vector: np.ndarray, query: np.ndarray) -> float:
+    return float(distances(metric, vector.reshape(1, -1), query)[0])
+
+
+def late_interaction_distance(metric: str, doc_vectors: np.ndarray, queries: np.ndarray) -> float:
+    """Sum over query vectors of the distance to the closest document vector (late interaction)."""
+    queries = queries.reshape(-1, doc_vectors.shape[-1])
+    return float(sum(distances(metric, doc_vectors, q).min() for q in queries))
+
+
+def sparse_dot(query: dict[str, float], doc: dict[str, float]) -> tuple[float, bool]:
+    """Dot product over shared dimensions, and whether any dimension was shared."""
+    if len(doc) < len(query):
+        shared = [(doc[k], query[k]) for k in doc if k in query]
+    else:
+        shared = [(doc[k], query[k]) for k in query if k in doc]
+    return float(sum(a * b for a, b in shared)), bool(shared)

@@ -1,0 +1,119 @@
+"""Evaluate score expressions (§5.2.3) over a set of candidate documents.
+
+Every node yields ``{doc_id: value}`` for the candidates where it HAS a value: BM25 only for documents
+matching a query term, ``Attribute`` only where the attribute is set, a filter term only where it
+matches (value 1). Combinators work on those maps (``Sum`` adds, missing counts as 0; ``Max`` takes
+the largest present value), so a pure BM25 query costs as much as its postings, not the namespace.
+Documents whose final score is 0 (or that have none) are left out by the caller.
+
+Formulas: ``Saturate(x) = x^e / (x^e + m^e)``, ``Decay(x) = m^e / (x^e + m^e)`` with x clamped to
+>= 0; ``Dist(x, origin) = |x - origin|`` (datetimes in epoch milliseconds); ``Product`` scales by a
+non-negative constant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..filters import compile_filter
+from ..language.nodes import (
+    AttributeValue,
+    Bm25,
+    Combine,
+    Constant,
+    Curve,
+    Distance,
+    FilterTerm,
+    Product,
+    ScoreNode,
+    SparseScore,
+)
+from .distances import sparse_dot
+
+Scores = dict[Any, float]
+
+
+class ScoreEvaluator:
+    """Evaluates expressions for one view over ``candidates`` (id -> document)."""
+
+    def __init__(self, view: Any, candidates: Mapping[Any, dict[str, Any]]) -> None:
+        self.view = view
+        self.candidates = candidates
+
+    def evaluate(self, node: ScoreNode) -> Scores:
+        method = getattr(self, f"_{type(node).__name__}")
+        return method(node)
+
+    def _Bm25(self, node: Bm25) -> Scores:
+        scores = self.view.fulltext(node.attr).bm25(node.query, node.last_as_prefix)
+        candidates = self.candidates
+        if len(scores) <= len(candidates):
+            return {i: s for i, s in scores.items() if i in candidates}
+        return {i: scores[i] for i in candidates if i in scores}
+
+    def _Combine(self, node: Combine) -> Scores:
+        parts = [self.evaluate(child) for child in node.children]
+        out: Scores = {}
+        if node.op == "Sum":
+            for part in parts:
+                for i, s in part.items():
+                    out[i] = out.get(i, 0.0) + s
+        else:
+            for part in parts:
+                for i, s in part.items():
+                    current = out.get(i)
+                    if current is None or s > current:
+                        out[i] = s
+        return out
+
+    def _Product(self, node: Product) -> Scores:
+        weight = node.weight
+        return {i: s * weight for i, s in self.evaluate(node.child).items()}
+
+    def _Curve(self, node: Curve) -> Scores:
+        m_e = node.midpoint**node.exponent
+        e = node.exponent
+        saturate = node.op == "Saturate"
+        out: Scores = {}
+        for i, x in self.evaluate(node.child).items():
+            x_e = max(x, 0.0) ** e
+            out[i] = x_e / (x_e + m_e) if saturate else m_e / (x_e + m_e)
+        return out
+
+    def _AttributeValue(self, node: AttributeValue) -> Scores:
+        attr = node.attr
+        return {i: float(doc[attr]) for i, doc in self.candidates.items() if doc.get(attr) is not None}
+
+    def _Distance(self, node: Distance) -> Scores:
+        origin = node.origin
+        return {i: abs(v - origin) for i, v in self.evaluate(node.child).items()}
+
+    def _Constant(self, node: Constant) -> Scores:
+        return {i: node.value for i in self.candidates} if node.value else {}
+
+    def _FilterTerm(self, node: FilterTerm) -> Scores:
+        test = compile_filter(node.filter)
+        return {i: 1.0 for i, doc in self.candidates.items() if test(doc, None)}
+
+    def _SparseScore(self, node: SparseScore) -> Scores:
+        attr, query = node.attr, node.query
+        out: Scores = {}
+        for i, doc in self.candidates.items():
+            vector = doc.get(attr)
+            if vector:
+                score, shared = sparse_dot(query, vector)
+                if shared:
+                    out[i] = score
+        return out
+
+
+def rank_by_score(
+    view: Any, node: ScoreNode, candidates: Mapping[Any, dict[str, Any]]
+) -> list[tuple[Any, float]]:
+    """(id, score) for candidates with a non-zero score, best first (ties keep candidate order)."""
+    scores = ScoreEvaluator(view, candidates).evaluate(node)
+    order = {i: n for n, i in enumerate(candidates)} if len(scores) > 1 else {}
+    ranked = [(i, s) for i, s in scores.items() if s != 0.0]
+    ranked.sort(key=lambda item: (-item[1], order.get(item[0], 0)))
+    return ranked

@@ -1,0 +1,264 @@
+"""The JSON <-> internal value codec, shared by writes (decode) and queries (decode filter values, encode rows).
+
+Internal forms follow ``schema/model.py``. Every decoding failure is a 400 that names *where* the value
+was found and the type that was expected, because a value that does not fit the schema is a semantic
+error (the JSON itself was well-formed).
+
+Choices where the reference is silent (documented so spec and tests can follow them):
+
+* datetimes are accepted as ISO 8601 strings (date required; time and offset optional; naive = UTC) or as
+  integer epoch milliseconds, and rendered as ``YYYY-MM-DDTHH:MM:SS.mmmZ`` (parseable by
+  ``datetime.fromisoformat`` and by the official client);
+* floats of vectors are rendered at float32 precision in their SHORTEST round-tripping form (``0.7``,
+  not ``0.699999988079071``), via orjson's float32 formatter (C speed);
+* ``bytes`` travel as standard base64 strings.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import math
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+import orjson
+
+from ..errors import ApiError
+from .model import AttributeSchema, AttributeType
+
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+UINT64_MAX = 2**64 - 1
+MAX_SPARSE_DIMENSIONS = 1024
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _type_of(attr: AttributeSchema | AttributeType) -> AttributeType:
+    return attr.type if isinstance(attr, AttributeSchema) else attr
+
+
+def describe_json(value: Any) -> str:
+    """A short name of a JSON value's type for error messages ("found string ...")."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return type(value).__name__
+
+
+def _mismatch(where: str, expected: str, value: Any) -> ApiError:
+    shown = repr(value) if not isinstance(value, list | dict) else describe_json(value)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    return ApiError(
+        400, f"{where}: expected a value of type {expected}, found {describe_json(value)} {shown}"
+    )
+
+
+# ---------------------------------------------------------------------------------------------- datetimes
+
+
+def parse_datetime(text: str, where: str = "value") -> int:
+    """ISO 8601 text -> UTC epoch milliseconds (naive times are UTC)."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ApiError(
+            400, f"{where}: expected an ISO 8601 datetime such as '2024-03-02T10:00:00Z', found {text!r}"
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    delta = moment - _EPOCH
+    return delta.days * 86_400_000 + delta.seconds * 1000 + delta.microseconds // 1000
+
+
+def format_datetime(millis: int) -> str:
+    """UTC epoch milliseconds -> ``YYYY-MM-DDTHH:MM:SS.mmmZ``."""
+    seconds, ms = divmod(int(millis), 1000)
+    moment = datetime.fromtimestamp(seconds, tz=UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S") + f".{ms:03d}Z"
+
+
+# ---------------------------------------------------------------------------------------------- scalars
+
+
+def decode_scalar(element: str, value: Any, where: str) -> Any:
+    """Decode one non-null scalar of type ``element`` (``string``, ``int``, ... ``bytes``)."""
+    if element == "string":
+        if isinstance(value, str):
+            return value
+    elif element in ("int", "uint"):
+        if isinstance(value, float) and not isinstance(value, bool) and value.is_integer():
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            low, high = (0, UINT64_MAX) if element == "uint" else (INT64_MIN, INT64_MAX)
+            if not low <= value <= high:
+                raise ApiError(400, f"{where}: {value} is out of range for type {element}")
+            return value
+    elif element == "float":
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            result = float(value)
+            if math.isfinite(result):
+                return result
+    elif element == "bool":
+        if isinstance(value, bool):
+            return value
+    elif element == "uuid":
+        if isinstance(value, str):
+            try:
+                return str(uuid.UUID(value))
+            except ValueError:
+                raise ApiError(400, f"{where}: expected a UUID string, found {value!r}") from None
+    elif element == "datetime":
+        if isinstance(value, str):
+            return parse_datetime(value, where)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value  # epoch milliseconds
+    elif element == "bytes":
+        if isinstance(value, str):
+            try:
+                return base64.b64decode(value, validate=True)
+            except (binascii.Error, ValueError):
+                raise ApiError(400, f"{where}: expected a base64 string for type bytes") from None
+    raise _mismatch(where, element, value)
+
+
+def encode_scalar(element: str, value: Any) -> Any:
+    if element == "datetime":
+        return format_datetime(value)
+    if element == "bytes":
+        return base64.b64encode(value).decode("ascii")
+    return value
+
+
+# ---------------------------------------------------------------------------------------------- vectors
+
+
+def decode_dense_vector(vtype: AttributeType, value: Any, where: str) -> np.ndarray:
+    """A JSON number array or a base64 little-endian float32 string -> float32 array of ``vtype.dims``."""
+    dims = vtype.dims
+    if isinstance(value, str):
+        try:
+            raw = base64.b64decode(value, validate=True)
+        except (binascii.Error, ValueError):
+            raise ApiError(
+                400, f"{where}: expected a base64 string of little-endian float32 values"
+            ) from None
+        if len(raw) % 4:
+            raise ApiError(400, f"{where}: base64 vector has {len(raw)} bytes, not a multiple of 4 (float32)")
+        array = np.frombuffer(raw, dtype="<f4").astype(np.float32)
+    elif isinstance(value, list):
+        if not all(isinstance(x, int | float) and not isinstance(x, bool) for x in value):
+            raise ApiError(400, f"{where}: expected a vector (array of numbers) of type {vtype.text}")
+        array = np.asarray(value, dtype=np.float32)
+    else:
+        raise _mismatch(where, vtype.text, value)
+    if dims is not None and array.shape[0] != dims:
+        raise ApiError(
+            400, f"{where}: vector has {array.shape[0]} dimensions, but {vtype.text} expects {dims}"
+        )
+    if not np.all(np.isfinite(array)):
+        raise ApiError(400, f"{where}: vector contains a non-finite number")
+    if vtype.element == "f16":
+        array = array.astype(np.float16).astype(np.float32)
+    elif vtype.element == "i8":
+        if np.any(array != np.round(array)) or np.any(array < -128) or np.any(array > 127):
+            raise ApiError(400, f"{where}: {vtype.text} values must be integers between -128 and 127")
+    return array
+
+
+def decode_sparse_vector(value: Any, where: str) -> dict[str, float]:
+    if not isinstance(value, dict):
+        raise _mismatch(where, "{}f16 (object of dimension -> weight)", value)
+    if len(value) > MAX_SPARSE_DIMENSIONS:
+        raise ApiError(
+            400, f"{where}: sparse vector has {len(value)} dimensions (max {MAX_SPARSE_DIMENSIONS})"
+        )
+    out: dict[str, float] = {}
+    for key, weight in value.items():
+        if not isinstance(weight, int | float) or isinstance(weight, bool) or not math.isfinite(weight):
+            raise ApiError(400, f"{where}[{key!r}]: expected a number weight, found {describe_json(weight)}")
+        out[key] = float(np.float16(weight))
+    return out
+
+
+def floats32(array: np.ndarray) -> list[float]:
+    """float32 values as Python floats in their shortest round-tripping decimal form (0.7, not 0.69999...)."""
+    return orjson.loads(
+        orjson.dumps(np.ascontiguousarray(array, dtype=np.float32), option=orjson.OPT_SERIALIZE_NUMPY)
+    )
+
+
+def encode_vector(array: np.ndarray, vector_encoding: str = "float") -> Any:
+    if vector_encoding == "base64":
+        return base64.b64encode(np.ascontiguousarray(array, dtype="<f4").tobytes()).decode("ascii")
+    return floats32(array)
+
+
+# ---------------------------------------------------------------------------------------------- public codec
+
+
+def decode_value(attr_schema: AttributeSchema | AttributeType, json_value: Any, where: str) -> Any:
+    """Decode one JSON attribute value into its internal form; ``None`` for null. 400 on a type mismatch."""
+    if json_value is None:
+        return None
+    vtype = _type_of(attr_schema)
+    kind = vtype.kind
+    if kind == "scalar":
+        return decode_scalar(vtype.element, json_value, where)
+    if kind == "array":
+        if not isinstance(json_value, list):
+            raise _mismatch(where, vtype.text, json_value)
+        return [decode_scalar(vtype.element, item, f"{where}[{i}]") for i, item in enumerate(json_value)]
+    if kind == "vector":
+        return decode_dense_vector(vtype, json_value, where)
+    if kind == "multivector":
+        if not isinstance(json_value, list) or not json_value:
+            raise _mismatch(where, f"{vtype.text} (non-empty array of vectors)", json_value)
+        element = AttributeType(f"[{vtype.dims}]{vtype.element}", "vector", vtype.element, vtype.dims)
+        rows = [decode_dense_vector(element, item, f"{where}[{i}]") for i, item in enumerate(json_value)]
+        return np.vstack(rows).astype(np.float32)
+    if kind == "sparse":
+        return decode_sparse_vector(json_value, where)
+    raise ApiError(400, f"{where}: unsupported attribute type {vtype.text}")
+
+
+def encode_value(
+    attr_schema: AttributeSchema | AttributeType, internal: Any, vector_encoding: str = "float"
+) -> Any:
+    """Render one internal value as JSON (datetimes as ISO text, vectors per ``vector_encoding``)."""
+    if internal is None:
+        return None
+    vtype = _type_of(attr_schema)
+    kind = vtype.kind
+    if kind == "scalar":
+        return encode_scalar(vtype.element, internal)
+    if kind == "array":
+        if vtype.element in ("datetime", "bytes"):
+            return [encode_scalar(vtype.element, item) for item in internal]
+        return list(internal)
+    if kind == "vector":
+        return encode_vector(internal, vector_encoding)
+    if kind == "multivector":
+        if vector_encoding == "base64":
+            return [encode_vector(row, "base64") for row in internal]
+        return orjson.loads(
+            orjson.dumps(np.ascontiguousarray(internal, dtype=np.float32), option=orjson.OPT_SERIALIZE_NUMPY)
+        )
+    if kind == "sparse":
+        keys = list(internal)
+        values = floats32(np.asarray([internal[k] for k in keys], dtype=np.float32))
+        return dict(zip(keys, values, strict=True))
+    return internal

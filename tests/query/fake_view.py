@@ -1,0 +1,82 @@
+"""A tiny in-memory namespace view for testing the query layer without the namespaces layer.
+
+It follows the view interface of docs/architecture.md: ``name``, ``schema``, ``distance_metric``,
+``documents()``, ``fulltext(attr)`` and ``vector_index(attr)``; documents are decoded from JSON rows
+with the same value codec the write path uses.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tpuf_emulator.fulltext import FullTextIndex, parse_full_text_config
+from tpuf_emulator.query import execute_query
+from tpuf_emulator.schema.model import AttributeSchema, AttributeType, Schema
+from tpuf_emulator.schema.values import decode_value
+
+
+def make_schema(spec: dict[str, Any]) -> Schema:
+    """``{"title": "string", "body": {"type": "string", "full_text_search": true}, ...}`` -> Schema."""
+    schema = Schema()
+    for name, value in spec.items():
+        options = {"type": value} if isinstance(value, str) else dict(value)
+        vtype = AttributeType.parse(options.pop("type"))
+        fts = parse_full_text_config(options.pop("full_text_search", None), vtype.text, name)
+        attr = AttributeSchema(type=vtype, full_text_search=fts)
+        flags = {k: options.pop(k) for k in ("regex", "glob", "fuzzy") if k in options}
+        for key, flag in flags.items():
+            setattr(attr, key, flag)
+        attr.filterable = options.pop("filterable", not (fts or any(flags.values())))
+        if vtype.kind in ("vector", "multivector"):
+            ann = options.pop("ann", True)
+            attr.ann = None if ann is False else ({} if ann is True else dict(ann))
+        if vtype.kind == "sparse":
+            attr.sparse_knn = options.pop("sparse_knn", {"distance_metric": "dot_product"})
+        assert not options, f"unhandled schema options {options}"
+        schema.attributes[name] = attr
+    return schema
+
+
+class FakeView:
+    def __init__(
+        self, schema: dict[str, Any], rows: list[dict[str, Any]], metric: str | None = "cosine_distance"
+    ) -> None:
+        self.name = "fake"
+        self.schema = make_schema(schema)
+        self.distance_metric = metric
+        self.docs: dict[Any, dict[str, Any]] = {}
+        for row in rows:
+            doc: dict[str, Any] = {"id": row["id"]}
+            for key, value in row.items():
+                if key == "id" or value is None:
+                    continue
+                attr = self.schema.get(key)
+                assert attr is not None, f"fake view: {key!r} is not in the test schema"
+                doc[key] = decode_value(attr, value, f"row {row['id']}.{key}")
+            self.docs[row["id"]] = doc
+        self._fulltext: dict[str, FullTextIndex] = {}
+        self.index_calls: list[tuple[str, int, Any]] = []
+
+    def documents(self) -> dict[Any, dict[str, Any]]:
+        return self.docs
+
+    def fulltext(self, attr: str) -> FullTextIndex | None:
+        config = self.schema.get(attr)
+        if config is None or config.full_text_search is None:
+            return None
+        if attr not in self._fulltext:
+            index = FullTextIndex(config.full_text_search)
+            for doc_id, doc in self.docs.items():
+                if doc.get(attr) is not None:
+                    index.add(doc_id, doc[attr])
+            self._fulltext[attr] = index
+        return self._fulltext[attr]
+
+    def vector_index(self, attr: str) -> Any:
+        return None
+
+    def query(self, **body: Any) -> dict[str, Any]:
+        return execute_query(self, body)
+
+    def ids(self, **body: Any) -> list[Any]:
+        return [row["id"] for row in self.query(**body)["rows"]]
