@@ -65,6 +65,9 @@ def build_routes(registry: Registry, max_body_bytes: int) -> list[Route]:
     def export(call: Call):
         return 200, registry.export(call.organization, ns(call), call.params.get("cursor") or None)
 
+    def start_copy(call: Call):
+        return 200, registry.start_copy(call.organization, ns(call), call.body or {})
+
     def operation(call: Call):
         return 200, registry.operation(call.organization, ns(call), call.path["token"])
 
@@ -73,6 +76,7 @@ def build_routes(registry: Registry, max_body_bytes: int) -> list[Route]:
             "POST": Method(write, reads_body=True),
             "DELETE": Method(delete_namespace),
         },
+        "/v2/namespaces/{namespace}/async": {"POST": Method(start_copy, reads_body=True)},
         "/v2/namespaces/{namespace}/query": {"POST": Method(query, reads_body=True)},
         "/v2/namespaces/{namespace}/explain_query": {"POST": Method(explain, reads_body=True)},
         "/v2/namespaces/{namespace}/metadata": {"GET": Method(metadata)},

@@ -27,6 +27,7 @@ from .listing import list_page
 from .metadata import is_unset, metadata_json, parse_metadata_patch
 from .names import validate_namespace_name
 from .namespace import Namespace, now_ms
+from .operations import Operations
 from .rwlock import RWLock
 from .sizes import document_bytes
 from .write_effects import resolve_effects, write_result
@@ -52,6 +53,7 @@ class Registry:
         self._persist = RWLock()
         self._records_since_snapshot = 0
         self._counter_lock = threading.Lock()
+        self._operations = Operations()
 
     @classmethod
     def open(cls, config: EmulatorConfig) -> Registry:
@@ -407,9 +409,24 @@ class Registry:
         recall = _query_function("recall")
         return self._read(org, name, lambda ns: recall(ns, body))
 
+    def start_copy(self, org: str, name: str, body: dict[str, Any]) -> dict[str, Any]:
+        """``POST /v2/namespaces/{ns}/async``: a copy whose outcome is read by polling its token."""
+        validate_namespace_name(name)
+        for key in body:
+            if key not in ("copy_from_namespace", "encryption", "sharding"):
+                raise ApiError(
+                    422, f"unknown field {key!r}; expected copy_from_namespace, encryption or sharding"
+                )
+        if body.get("copy_from_namespace") is None:
+            raise ApiError(422, "missing required field 'copy_from_namespace'")
+        req = parse_write_request(body)
+        token = self._operations.run(org, name, lambda: self._copy(org, name, req))
+        self._maybe_snapshot()
+        return {"token": token}
+
     def operation(self, org: str, name: str, token: str) -> dict[str, Any]:
-        self._get(org, name)
-        raise not_found(f"unknown operation {token!r}: this emulator answers every request synchronously")
+        validate_namespace_name(name)
+        return self._operations.get(org, name, token)
 
 
 def _query_function(name: str) -> Callable[[Namespace, dict[str, Any]], dict[str, Any]]:
