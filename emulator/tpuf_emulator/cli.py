@@ -68,7 +68,13 @@ def main(argv: list[str] | None = None) -> int:
 
     config, log_level = config_from_args(argv)
     logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    app = create_app(config)
+    from .storage import StorageError
+
+    try:
+        app = create_app(config)
+    except StorageError as exc:  # a corrupted or shared data dir: say why, without a traceback
+        print(f"tpuf-emulator: cannot start: {exc}", file=sys.stderr, flush=True)
+        return 1
     where = f"http://{config.host}:{config.port}"
     storage = f"data dir {config.data_dir}" if config.data_dir else "in memory (no --data-dir)"
     print(f"tpuf-emulator listening on {where} ({storage})", flush=True)
