@@ -38,6 +38,7 @@ FOLD_BATCH = 512  # rows inserted per graph call (bounds how stale a fold's view
 OVERSAMPLE = 3  # graph candidates per wanted result before exact re-scoring (int8 -> float32)
 FILTER_EXACT_SCALE = 4.0  # scan allowed rows exactly when |allowed| <= scale * sqrt(k * n)
 MIN_FILTER_EXACT = 2_048
+SCAN_BLOCK = 4_096  # rows gathered per block when scanning a scattered set of rows
 
 
 class VectorIndex:
@@ -203,10 +204,8 @@ class VectorIndex:
         """Exact top ``k`` among ``rows``: a float32 scan to rank, then float64 re-scoring of the winners."""
         if len(rows) == 0:
             return []
-        rows = np.unique(rows)
         store = self._store
-        sqnorms = store.sqnorms[rows] if store.sqnorms is not None else None
-        ranked = rows[exact.smallest(exact.scan(store.vectors[rows], sqnorms, q, self.metric), k + 4)]
+        ranked = rows[exact.smallest(self._scan_rows(q, rows), k + 4)]
         distances = exact.rescore(store.vectors[ranked], q, self.metric)
         id_of = store.id_of
         order = exact.smallest(distances, k)
@@ -214,6 +213,30 @@ class VectorIndex:
             (id_of[r], float(distances[i]))
             for i, r in zip(order.tolist(), ranked[order].tolist(), strict=True)
         ]
+
+    def _scan_rows(self, q: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """Distances from ``q`` to ``rows`` (unique), avoiding a fresh copy of the rows where possible.
+
+        Copying rows out of the matrix (fancy indexing) costs more than the dot products, mostly in
+        page faults on the new array; so contiguous runs are sliced, a large share of the matrix
+        is scanned whole, and other sets are gathered through one small reused buffer.
+        """
+        store, metric = self._store, self.metric
+        used = store.rows_used
+        lo, hi = int(rows.min()), int(rows.max()) + 1
+        if hi - lo == len(rows) or len(rows) * 3 >= used:
+            start, stop = (lo, hi) if hi - lo == len(rows) else (0, used)
+            norms = store.sqnorms[start:stop] if store.sqnorms is not None else None
+            return exact.scan(store.vectors[start:stop], norms, q, metric)[rows - start]
+        out = np.empty(len(rows), dtype=np.float32)
+        block = min(len(rows), SCAN_BLOCK)
+        buffer = np.empty((block, self.dims), dtype=np.float32)
+        for begin in range(0, len(rows), block):
+            part = rows[begin : begin + block]
+            gathered = np.take(store.vectors, part, axis=0, out=buffer[: len(part)])
+            norms = store.sqnorms[part] if store.sqnorms is not None else None
+            out[begin : begin + len(part)] = exact.scan(gathered, norms, q, metric)
+        return out
 
     # ---- folding the tail into the graph ---------------------------------------------------------------
     def flush(self) -> None:
