@@ -1,7 +1,7 @@
 """The filter language as used by writes: conditions (with ``$ref_new``) and by-filter selections.
 
-Parsing and evaluation belong to ``language/`` and ``filters/``; this module only prefixes error
-messages with the write field they came from, so a user knows which filter was wrong.
+Parsing and evaluation belong to ``language/`` and ``filters/``; this module only names the write
+field a filter came from, so error messages say which filter was wrong.
 """
 
 from __future__ import annotations
@@ -17,10 +17,7 @@ def parse_write_filter(value: Any, schema: Schema, where: str, *, allow_ref_new:
         from ..language import parse_filter
     except ImportError:  # pragma: no cover - only while the query-language layer is missing
         raise ApiError(501, f"{where}: filters are not available in this build of the emulator") from None
-    try:
-        return parse_filter(value, schema, allow_ref_new=allow_ref_new)
-    except ApiError as exc:
-        raise ApiError(exc.status, f"{where}: {exc.message}", exc.headers) from None
+    return parse_filter(value, schema, allow_ref_new=allow_ref_new, where=where)
 
 
 def matches(tree: Any, doc: dict[str, Any], ref_new: dict[str, Any] | None = None) -> bool:

@@ -13,6 +13,10 @@ MAX_ID_BYTES = 64
 
 def decode_id(value: Any, id_type: str, where: str) -> Any:
     """The internal form of one ID given the namespace's id type (``uint``, ``string`` or ``uuid``)."""
+    if isinstance(value, float):  # JSON parsers turn integers beyond 64 bits into floats
+        raise bad_request(
+            f"{where}: ids must be integers between 0 and 2^64-1 or strings, found number {value!r}"
+        )
     if id_type == "uint":
         if isinstance(value, int) and not isinstance(value, bool):
             if not 0 <= value <= UINT64_MAX:

@@ -16,7 +16,7 @@ def iso(ms: int) -> str:
 
 
 def metadata_json(ns: Namespace) -> dict[str, Any]:
-    """Every write is indexed synchronously, so the index is always ``up-to-date``."""
+    """``index`` is ``updating`` while an ANN index still has unindexed (exhaustively searched) rows."""
     out: dict[str, Any] = {
         "schema": ns.schema.to_json(),
         "approx_logical_bytes": ns.logical_bytes,
@@ -26,6 +26,14 @@ def metadata_json(ns: Namespace) -> dict[str, Any]:
         "encryption": dict(ns.encryption),
         "index": {"status": "up-to-date"},
     }
+    unindexed = ns.unindexed_rows()  # vectors still in the ANN index's exhaustively searched tail
+    if unindexed:
+        per_row = ns.logical_bytes // max(ns.row_count, 1)
+        out["index"] = {
+            "status": "updating",
+            "unindexed_bytes": unindexed * per_row,
+            "unindexed_rows": unindexed,
+        }
     if ns.last_write_at is not None:
         out["last_write_at"] = iso(ns.last_write_at)
     if ns.pinning is not None:

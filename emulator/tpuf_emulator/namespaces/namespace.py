@@ -98,6 +98,11 @@ class Namespace:
             self._vectors[attr] = (metric, index)
             return index
 
+    def unindexed_rows(self) -> int:
+        """Vectors written but not yet folded into an ANN graph (searched exhaustively meanwhile)."""
+        with self._index_mutex:
+            return max((index.unindexed_count for _, index in self._vectors.values()), default=0)
+
     # ------------------------------------------------------------------ mutation (caller holds the write lock)
 
     @property
