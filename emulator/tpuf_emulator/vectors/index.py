@@ -120,7 +120,7 @@ class VectorIndex:
     def unindexed_count(self) -> int:
         """Live documents only reachable by the exhaustive tail scan (``exhaustive_search_count``)."""
         with self._lock:
-            return sum(1 for row in self._tail if self._store.id_of[row] is not None)
+            return len(self._tail_rows(None))
 
     def search(
         self, query: np.ndarray, k: int, allowed: Collection[Hashable] | None = None
