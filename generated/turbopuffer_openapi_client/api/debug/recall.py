@@ -1,0 +1,263 @@
+# generated from spec/turbopuffer.yaml by scripts/generate.py — do not edit
+from http import HTTPStatus
+from typing import Any, TypeAlias
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.async_accepted import AsyncAccepted
+from ...models.recall_content_encoding import RecallContentEncoding
+from ...models.recall_prefer import RecallPrefer
+from ...models.recall_request import RecallRequest
+from ...models.recall_result import RecallResult
+from ...types import UNSET, Response, Unset
+
+#: The parsed type of this operation's documented 2xx answers.
+ResponseType: TypeAlias = AsyncAccepted | RecallResult
+
+
+def _get_kwargs(
+    namespace: str,
+    *,
+    body: RecallRequest,
+    content_encoding: RecallContentEncoding | Unset = "identity",
+    accept_encoding: str | Unset = "identity",
+    prefer: RecallPrefer | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(content_encoding, Unset):
+        headers["Content-Encoding"] = str(content_encoding)
+
+    if not isinstance(accept_encoding, Unset):
+        headers["Accept-Encoding"] = accept_encoding
+
+    if not isinstance(prefer, Unset):
+        headers["Prefer"] = str(prefer)
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/namespaces/{namespace}/_debug/recall".format(
+            namespace=quote(str(namespace), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AsyncAccepted | RecallResult:
+    """Parse a documented 2xx body; raise the typed exception for anything else."""
+    errors.raise_for_status(response)
+    if response.status_code == 200:
+        response_200 = RecallResult.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 202:
+        response_202 = AsyncAccepted.from_dict(response.json())
+
+        return response_202
+
+    raise errors.UnexpectedStatus(response.status_code, response.content, response=response)
+
+
+#: Public name of the parser, used by the namespace handle (which sends its own fast-encoded body).
+parse_response = _parse_response
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AsyncAccepted | RecallResult]:
+    parsed = _parse_response(client=client, response=response)
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    namespace: str,
+    *,
+    client: AuthenticatedClient,
+    body: RecallRequest,
+    content_encoding: RecallContentEncoding | Unset = "identity",
+    accept_encoding: str | Unset = "identity",
+    prefer: RecallPrefer | Unset = UNSET,
+) -> Response[AsyncAccepted | RecallResult]:
+    """Evaluate ANN recall
+
+     Samples `num` stored vectors (or uses `rank_by`), runs each as an approximate (ANN) and an
+    exhaustive search, and reports recall@`top_k` = |ANN ∩ exact| / |exact|, averaged. May run
+    asynchronously when the request sends `Prefer: respond-async`.
+
+    Args:
+        namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
+        content_encoding (RecallContentEncoding | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset):  Default: 'identity'.
+        prefer (RecallPrefer | Unset):
+        body (RecallRequest): How to evaluate ANN recall.
+
+    Raises:
+        errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
+            for any non-2xx answer, after the transport's retries.
+        errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+
+    Returns:
+        Response[AsyncAccepted | RecallResult]
+    """
+
+    kwargs = _get_kwargs(
+        namespace=namespace,
+        body=body,
+        content_encoding=content_encoding,
+        accept_encoding=accept_encoding,
+        prefer=prefer,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    namespace: str,
+    *,
+    client: AuthenticatedClient,
+    body: RecallRequest,
+    content_encoding: RecallContentEncoding | Unset = "identity",
+    accept_encoding: str | Unset = "identity",
+    prefer: RecallPrefer | Unset = UNSET,
+) -> AsyncAccepted | RecallResult:
+    """Evaluate ANN recall
+
+     Samples `num` stored vectors (or uses `rank_by`), runs each as an approximate (ANN) and an
+    exhaustive search, and reports recall@`top_k` = |ANN ∩ exact| / |exact|, averaged. May run
+    asynchronously when the request sends `Prefer: respond-async`.
+
+    Args:
+        namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
+        content_encoding (RecallContentEncoding | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset):  Default: 'identity'.
+        prefer (RecallPrefer | Unset):
+        body (RecallRequest): How to evaluate ANN recall.
+
+    Raises:
+        errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
+            for any non-2xx answer, after the transport's retries.
+        errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+
+    Returns:
+        AsyncAccepted | RecallResult
+    """
+
+    return _parse_response(
+        client=client,
+        response=client.get_httpx_client().request(
+            **_get_kwargs(
+                namespace=namespace,
+                body=body,
+                content_encoding=content_encoding,
+                accept_encoding=accept_encoding,
+                prefer=prefer,
+            )
+        ),
+    )
+
+
+async def asyncio_detailed(
+    namespace: str,
+    *,
+    client: AuthenticatedClient,
+    body: RecallRequest,
+    content_encoding: RecallContentEncoding | Unset = "identity",
+    accept_encoding: str | Unset = "identity",
+    prefer: RecallPrefer | Unset = UNSET,
+) -> Response[AsyncAccepted | RecallResult]:
+    """Evaluate ANN recall
+
+     Samples `num` stored vectors (or uses `rank_by`), runs each as an approximate (ANN) and an
+    exhaustive search, and reports recall@`top_k` = |ANN ∩ exact| / |exact|, averaged. May run
+    asynchronously when the request sends `Prefer: respond-async`.
+
+    Args:
+        namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
+        content_encoding (RecallContentEncoding | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset):  Default: 'identity'.
+        prefer (RecallPrefer | Unset):
+        body (RecallRequest): How to evaluate ANN recall.
+
+    Raises:
+        errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
+            for any non-2xx answer, after the transport's retries.
+        errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+
+    Returns:
+        Response[AsyncAccepted | RecallResult]
+    """
+
+    kwargs = _get_kwargs(
+        namespace=namespace,
+        body=body,
+        content_encoding=content_encoding,
+        accept_encoding=accept_encoding,
+        prefer=prefer,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    namespace: str,
+    *,
+    client: AuthenticatedClient,
+    body: RecallRequest,
+    content_encoding: RecallContentEncoding | Unset = "identity",
+    accept_encoding: str | Unset = "identity",
+    prefer: RecallPrefer | Unset = UNSET,
+) -> AsyncAccepted | RecallResult:
+    """Evaluate ANN recall
+
+     Samples `num` stored vectors (or uses `rank_by`), runs each as an approximate (ANN) and an
+    exhaustive search, and reports recall@`top_k` = |ANN ∩ exact| / |exact|, averaged. May run
+    asynchronously when the request sends `Prefer: respond-async`.
+
+    Args:
+        namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
+        content_encoding (RecallContentEncoding | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset):  Default: 'identity'.
+        prefer (RecallPrefer | Unset):
+        body (RecallRequest): How to evaluate ANN recall.
+
+    Raises:
+        errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
+            for any non-2xx answer, after the transport's retries.
+        errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+
+    Returns:
+        AsyncAccepted | RecallResult
+    """
+
+    response = await client.get_async_httpx_client().request(
+        **_get_kwargs(
+            namespace=namespace,
+            body=body,
+            content_encoding=content_encoding,
+            accept_encoding=accept_encoding,
+            prefer=prefer,
+        )
+    )
+    return _parse_response(client=client, response=response)

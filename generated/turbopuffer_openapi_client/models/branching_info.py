@@ -1,0 +1,63 @@
+# generated from spec/turbopuffer.yaml by scripts/generate.py — do not edit
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="BranchingInfo")
+
+
+@_attrs_define
+class BranchingInfo:
+    """Present for namespaces created with `branch_from_namespace`.
+
+    Attributes:
+        parent (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
+    """
+
+    parent: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        parent = self.parent
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "parent": parent,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        parent = d.pop("parent")
+
+        branching_info = cls(
+            parent=parent,
+        )
+
+        branching_info.additional_properties = d
+        return branching_info
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,102 @@
+# generated from spec/turbopuffer.yaml by scripts/generate.py — do not edit
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="DocumentRow")
+
+
+@_attrs_define
+class DocumentRow:
+    """One document in row form: `id`, optionally `vector`, and any other attributes at the top
+    level. In an upsert, attributes not given become null; in a patch, they keep their value.
+
+        Attributes:
+            id (int | str): A document ID: an unsigned 64-bit integer, a UUID (canonical text; stored natively when
+                the schema declares `"id": "uuid"`), or a string of at most 64 bytes. One namespace uses
+                one ID type.
+            vector (list[float] | str | Unset): A dense vector, as JSON numbers or base64.
+    """
+
+    id: int | str
+    vector: list[float] | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id: int | str
+        id = self.id
+
+        vector: list[float] | str | Unset
+        if isinstance(self.vector, Unset):
+            vector = UNSET
+        elif isinstance(self.vector, list):
+            vector = self.vector
+
+        else:
+            vector = self.vector
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if vector is not UNSET:
+            field_dict["vector"] = vector
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_id(data: object) -> int | str:
+            return cast(int | str, data)
+
+        id = _parse_id(d.pop("id"))
+
+        def _parse_vector(data: object) -> list[float] | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_vector_type_0 = cast(list[float], data)
+
+                return componentsschemas_vector_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[float] | str | Unset, data)
+
+        vector = _parse_vector(d.pop("vector", UNSET))
+
+        document_row = cls(
+            id=id,
+            vector=vector,
+        )
+
+        document_row.additional_properties = d
+        return document_row
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

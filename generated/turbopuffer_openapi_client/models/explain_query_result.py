@@ -1,0 +1,63 @@
+# generated from spec/turbopuffer.yaml by scripts/generate.py — do not edit
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ExplainQueryResult")
+
+
+@_attrs_define
+class ExplainQueryResult:
+    """A query plan.
+
+    Attributes:
+        plan_text (str | Unset): The plan as indented text.
+    """
+
+    plan_text: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        plan_text = self.plan_text
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if plan_text is not UNSET:
+            field_dict["plan_text"] = plan_text
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        plan_text = d.pop("plan_text", UNSET)
+
+        explain_query_result = cls(
+            plan_text=plan_text,
+        )
+
+        explain_query_result.additional_properties = d
+        return explain_query_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

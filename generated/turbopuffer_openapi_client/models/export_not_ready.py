@@ -1,0 +1,74 @@
+# generated from spec/turbopuffer.yaml by scripts/generate.py — do not edit
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ExportNotReady")
+
+
+@_attrs_define
+class ExportNotReady:
+    """The export is being prepared (body shape unconfirmed; clients should only rely on the status code).
+
+    Attributes:
+        status (Literal['ACCEPTED'] | Unset):
+        message (str | Unset): A human-readable summary.
+    """
+
+    status: Literal["ACCEPTED"] | Unset = UNSET
+    message: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status = self.status
+
+        message = self.message
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if status is not UNSET:
+            field_dict["status"] = status
+        if message is not UNSET:
+            field_dict["message"] = message
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        status = cast(Literal["ACCEPTED"] | Unset, d.pop("status", UNSET))
+        if status != "ACCEPTED" and not isinstance(status, Unset):
+            raise ValueError(f"status must match const 'ACCEPTED', got '{status}'")
+
+        message = d.pop("message", UNSET)
+
+        export_not_ready = cls(
+            status=status,
+            message=message,
+        )
+
+        export_not_ready.additional_properties = d
+        return export_not_ready
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,157 @@
+# generated from spec/turbopuffer.yaml by scripts/generate.py — do not edit
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.highlight_fragment import HighlightFragment
+
+
+T = TypeVar("T", bound="Row")
+
+
+@_attrs_define
+class Row:
+    """One result document: `id`, `$dist` (omitted for attribute ordering), the requested
+    attributes and computed attributes at the top level.
+
+        Attributes:
+            id (int | str): A document ID: an unsigned 64-bit integer, a UUID (canonical text; stored natively when
+                the schema declares `"id": "uuid"`), or a string of at most 64 bytes. One namespace uses
+                one ID type.
+            vector (list[float] | None | str | Unset): The `vector` attribute, when requested (encoding per
+                `vector_encoding`).
+            dist (float | Unset): The ranking value (distance ascending for vectors, score descending for BM25, sparse kNN,
+                expressions and RRF).
+    """
+
+    id: int | str
+    vector: list[float] | None | str | Unset = UNSET
+    dist: float | Unset = UNSET
+    additional_properties: dict[str, Any | list[HighlightFragment]] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id: int | str
+        id = self.id
+
+        vector: list[float] | None | str | Unset
+        if isinstance(self.vector, Unset):
+            vector = UNSET
+        elif isinstance(self.vector, list):
+            vector = self.vector
+
+        else:
+            vector = self.vector
+
+        dist = self.dist
+
+        field_dict: dict[str, Any] = {}
+        for prop_name, prop in self.additional_properties.items():
+            if isinstance(prop, list):
+                field_dict[prop_name] = []
+                for componentsschemas_row_value_type_1_item_data in prop:
+                    componentsschemas_row_value_type_1_item = (
+                        componentsschemas_row_value_type_1_item_data.to_dict()
+                    )
+                    field_dict[prop_name].append(componentsschemas_row_value_type_1_item)
+
+            else:
+                field_dict[prop_name] = prop
+
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if vector is not UNSET:
+            field_dict["vector"] = vector
+        if dist is not UNSET:
+            field_dict["$dist"] = dist
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.highlight_fragment import HighlightFragment  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_id(data: object) -> int | str:
+            return cast(int | str, data)
+
+        id = _parse_id(d.pop("id"))
+
+        def _parse_vector(data: object) -> list[float] | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_vector_type_0 = cast(list[float], data)
+
+                return componentsschemas_vector_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[float] | None | str | Unset, data)
+
+        vector = _parse_vector(d.pop("vector", UNSET))
+
+        dist = d.pop("$dist", UNSET)
+
+        row = cls(
+            id=id,
+            vector=vector,
+            dist=dist,
+        )
+
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+
+            def _parse_additional_property(data: object) -> Any | list[HighlightFragment]:
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    componentsschemas_row_value_type_1 = []
+                    _componentsschemas_row_value_type_1 = data
+                    for componentsschemas_row_value_type_1_item_data in _componentsschemas_row_value_type_1:
+                        componentsschemas_row_value_type_1_item = HighlightFragment.from_dict(
+                            componentsschemas_row_value_type_1_item_data
+                        )
+
+                        componentsschemas_row_value_type_1.append(componentsschemas_row_value_type_1_item)
+
+                    return componentsschemas_row_value_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(Any | list[HighlightFragment], data)
+
+            additional_property = _parse_additional_property(prop_dict)
+
+            additional_properties[prop_name] = additional_property
+
+        row.additional_properties = additional_properties
+        return row
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any | list[HighlightFragment]:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any | list[HighlightFragment]) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

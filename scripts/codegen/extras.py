@@ -1,0 +1,93 @@
+"""Step 4: render our own Jinja templates (``templates/extras/``) from the REAL spec.
+
+``templates/extras/package/**`` lands inside the Python package, ``templates/extras/project/**`` at the
+project root (README, CHANGELOG). ``lang/family.py.jinja`` is rendered once per query-language family.
+openapi-python-client never sees these: its set of output files is fixed.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .naming import snake_case
+from .operations import namespace_pattern, read_handle_methods, read_list_operation
+from .query_language import VECTOR_ALIAS, QueryLanguage
+
+FAMILY_TEMPLATE = "package/lang/family.py.jinja"
+
+
+def docstring_text(text: Any, indent: int = 0, width: int = 100) -> str:
+    """Spec prose made safe inside a triple-quoted docstring, re-wrapped, paragraphs kept."""
+    raw = str(text or "").replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    paragraphs = [" ".join(p.split()) for p in raw.split("\n\n")]
+    prefix = " " * indent
+    wrapped = [textwrap.fill(p, width=width - indent, subsequent_indent=prefix) for p in paragraphs if p]
+    result = ("\n\n" + prefix).join(wrapped)
+    return result + " " if result.endswith('"') else result
+
+
+def _environment(templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates / "extras")),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["docstring_text"] = docstring_text
+    env.filters["pyrepr"] = repr
+    env.filters["snake"] = snake_case
+    return env
+
+
+def build_context(
+    document: dict[str, Any], language: QueryLanguage, *, package_name: str, project_name: str
+) -> dict:
+    info = document.get("info", {})
+    servers = document.get("servers") or [{"url": "http://127.0.0.1:8787"}]
+    default_server = servers[0]
+    regions = default_server.get("variables", {}).get("region", {}).get("enum", [])
+    return {
+        "package_name": package_name,
+        "project_name": project_name,
+        "package_version": str(info.get("version", "0.0.0")),
+        "api_title": str(info.get("title", "")),
+        "api_summary": " ".join(str(info.get("summary", "")).split()),
+        "default_server_url": default_server["url"],
+        "regions": regions,
+        "language": language,
+        "vector_alias": VECTOR_ALIAS,
+        "handle_methods": read_handle_methods(document, language),
+        "list_operation": read_list_operation(document),
+        "namespace_pattern": namespace_pattern(document),
+    }
+
+
+def render_extras(templates: Path, context: dict[str, Any], project_dir: Path) -> list[Path]:
+    """Render every extra template; returns the written files (relative to ``project_dir``)."""
+    env = _environment(templates)
+    package_dir = project_dir / context["package_name"]
+    written: list[Path] = []
+
+    def write(target: Path, text: str) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written.append(target.relative_to(project_dir))
+
+    for name in sorted(env.list_templates(filter_func=lambda n: n.endswith(".jinja"))):
+        if name == FAMILY_TEMPLATE:
+            for family in context["language"].families:
+                text = env.get_template(name).render(**context, family=family)
+                write(package_dir / "lang" / f"{family.module}.py", text)
+            continue
+        area, _, relative = name.partition("/")
+        base = {"package": package_dir, "project": project_dir}.get(area)
+        if base is None:
+            continue
+        write(base / relative.removesuffix(".jinja"), env.get_template(name).render(**context))
+    return written

@@ -1,0 +1,71 @@
+"""The generator view: the spec as openapi-python-client gets to see it.
+
+The real spec stays untouched (schemathesis and the emulator need the full recursive grammar). In the
+view:
+
+* every query-language schema (families, tuple forms, family members) becomes an opaque JSON value
+  marked ``x-tpuf-opaque: <Name>``. openapi-python-client drops recursive tuple schemas, then the
+  bodies that use them, then the endpoints themselves; as opaque values they survive as ``Any``, and
+  our own templates supply the typed builders;
+* object and array ``default`` values are dropped (documentation only; the server applies defaults);
+* ``format: uuid`` is removed: the generator would parse UUID-looking strings into ``uuid.UUID`` and
+  re-send them lower-cased and hyphenated, silently changing a user's document IDs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .query_language import QueryLanguage
+from .spec import component_schemas, deep_copy, ref_name, walk
+
+OPAQUE_KEY = "x-tpuf-opaque"
+
+
+def derive_generator_view(document: dict[str, Any], language: QueryLanguage) -> dict[str, Any]:
+    view = deep_copy(document)
+    schemas = component_schemas(view)
+    for name in [f.name for f in language.families] + [f.name for f in language.forms]:
+        if name in schemas:
+            original = schemas[name]
+            opaque: dict[str, Any] = {OPAQUE_KEY: name}
+            description = original.get("description") if isinstance(original, dict) else None
+            opaque["description"] = description or f"A `{name}` query-language expression (a JSON array)."
+            schemas[name] = opaque
+    _make_ambiguous_unions_opaque(view)
+    for node in walk(view):
+        if node.get("format") == "uuid":
+            del node["format"]
+        if isinstance(node.get("default"), (dict, list)) and (
+            "type" in node or "$ref" in node or "oneOf" in node
+        ):
+            del node[
+                "default"
+            ]  # the generator rejects object/array defaults ("ModelProperty cannot have a default")
+    return view
+
+
+def _array_branches(document: dict[str, Any], schema: Any, depth: int = 0) -> int:
+    """How many branches of a union are JSON arrays (following ``$ref`` and nested unions)."""
+    if not isinstance(schema, dict) or depth > 8:
+        return 0
+    name = ref_name(schema)
+    if name is not None:
+        return _array_branches(document, component_schemas(document).get(name), depth + 1)
+    branches = schema.get("anyOf") or schema.get("oneOf")
+    if branches:
+        return sum(_array_branches(document, branch, depth + 1) for branch in branches)
+    return 1 if schema.get("type") == "array" or "items" in schema or "prefixItems" in schema else 0
+
+
+def _make_ambiguous_unions_opaque(view: dict[str, Any]) -> None:
+    """A union with two list branches (``[vector, ...] | vector``) generates dead, ill-typed code: the
+    first ``isinstance(x, list)`` wins. Such values pass through untouched as opaque JSON instead."""
+    for node in list(walk(view)):
+        branches = node.get("anyOf") or node.get("oneOf")
+        if branches and _array_branches(view, {"anyOf": branches}) >= 2:
+            description = node.get("description")
+            node.clear()
+            node[OPAQUE_KEY] = "union"
+            if description:
+                node["description"] = description
