@@ -37,7 +37,7 @@ def vector_search(
         if index is not None:
             allowed = None if candidates is None else set(candidates)
             found = index.search(rank.query, k, allowed=allowed)
-            tail = index.unindexed_count  # not yet in the ANN graph: searched exhaustively
+            tail = getattr(index, "unindexed_count", 0)  # not yet in the ANN graph: searched exhaustively
             return VectorSearchResult([(i, float(d)) for i, d in found], True, tail)
     pool = docs if candidates is None else candidates
     attr = rank.attr
