@@ -20,9 +20,12 @@ def encode_cursor(name: str) -> str:
 
 def decode_cursor(cursor: str) -> str:
     try:
-        return base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        name = base64.b64decode(cursor + "=" * (-len(cursor) % 4), altchars=b"-_", validate=True).decode()
     except (binascii.Error, ValueError, UnicodeDecodeError):
-        raise bad_request(f"cursor {cursor[:40]!r} is not a cursor returned by this endpoint") from None
+        name = ""
+    if not name or encode_cursor(name) != cursor:
+        raise bad_request(f"cursor {cursor[:40]!r} is not a cursor returned by this endpoint")
+    return name
 
 
 def list_page(names: Iterable[str], prefix: str, cursor: str | None, page_size: int) -> dict[str, Any]:
