@@ -161,6 +161,8 @@ class Registry:
         elif op == "meta":
             ns.pinning, ns.read_only, ns.updated_at = record["pinning"], record["read_only"], record["at"]
         elif op == "write":
+            if not ns.committed:
+                ns.created_at = record["at"]
             if record.get("schema") is not None:
                 ns.set_schema(records.schema_from_json(record["schema"]))
             ns.distance_metric = record.get("metric")
@@ -234,6 +236,8 @@ class Registry:
         queried = ns.logical_bytes
 
         def apply() -> None:
+            if not ns.committed:
+                ns.created_at = at
             if plan.schema_changed:
                 ns.set_schema(plan.schema)
             ns.distance_metric = plan.distance_metric
