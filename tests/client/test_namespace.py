@@ -1,0 +1,164 @@
+"""The namespace handle against the emulator: every method, IDs kept as given, numpy and base64
+vectors, pagination, and the async client giving the same answers as the sync one."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+
+import numpy as np
+import pytest
+
+from turbopuffer_openapi_client import AsyncTurbopuffer, Turbopuffer, decode_vector, encode_vector
+from turbopuffer_openapi_client.api.query import query as query_endpoint
+from turbopuffer_openapi_client.lang import filter as f
+from turbopuffer_openapi_client.lang import rank_by as r
+from turbopuffer_openapi_client.models import QueryRequest
+
+from .conftest import Reply
+
+UUID_LIKE = "0190C8F7-AbCd-7000-8000-00000000000A"  # mixed case: a UUID parser would rewrite it
+DOCS = [
+    {"id": UUID_LIKE, "vector": [1.0, 0.0, 0.0], "title": "alpha", "n": 1},
+    {"id": "plain-string-id", "vector": [0.0, 1.0, 0.0], "title": "beta", "n": 2},
+    {"id": "{not-a-uuid}", "vector": [0.0, 0.0, 1.0], "title": "gamma", "n": 3},
+]
+
+
+def _seed(tpuf: Turbopuffer, name: str):
+    ns = tpuf.namespace(name)
+    ns.write(upsert_rows=DOCS, distance_metric="euclidean_squared")
+    return ns
+
+
+def test_write_query_round_trip_keeps_ids_exactly(tpuf: Turbopuffer, unique_ns: str) -> None:
+    ns = _seed(tpuf, unique_ns)
+    result = ns.query(rank_by=r.ANN("vector", [1.0, 0.0, 0.0]), top_k=3, include_attributes=["title"])
+    assert result.ids[0] == UUID_LIKE
+    assert set(result.ids) == {d["id"] for d in DOCS}
+    assert result.rows[0].dist == pytest.approx(0.0)
+    assert result.rows[0]["title"] == result.rows[0].title == "alpha"
+    looked_up = ns.query(rank_by=("id", "asc"), filters=f.Eq("id", UUID_LIKE), top_k=1)
+    assert looked_up.ids == [UUID_LIKE]
+
+
+def test_low_level_generated_endpoint_keeps_ids_too(tpuf: Turbopuffer, unique_ns: str) -> None:
+    _seed(tpuf, unique_ns)
+    body = QueryRequest.from_dict({"rank_by": ["id", "asc"], "filters": ["id", "Eq", UUID_LIKE], "top_k": 1})
+    assert body.to_dict()["filters"][2] == UUID_LIKE
+    answer = query_endpoint.sync(namespace=unique_ns, client=tpuf, body=body)
+    assert answer.to_dict()["rows"][0]["id"] == UUID_LIKE
+
+
+def test_numpy_vectors_in_rows_columns_and_queries(tpuf: Turbopuffer, unique_ns: str) -> None:
+    ns = tpuf.namespace(unique_ns)
+    matrix = np.random.default_rng(7).random((6, 4), dtype=np.float32)
+    ns.write(upsert_columns={"id": list(range(6)), "vector": matrix}, distance_metric="cosine_distance")
+    ns.write(upsert_rows=[{"id": 6, "vector": matrix[0] * 2}])  # float32 row vector
+    result = ns.query(rank_by=r.ANN("vector", matrix[3]), top_k=1, include_attributes=True)
+    assert result.ids == [3]
+    np.testing.assert_allclose(result.rows[0].vector, matrix[3], rtol=1e-6)
+    stacked = ns.query(rank_by=("id", "asc"), top_k=10, include_attributes=["vector"]).vectors()
+    assert stacked.shape == (7, 4) and stacked.dtype == np.float32
+    np.testing.assert_allclose(stacked[:6], matrix, rtol=1e-6)
+
+
+def test_vectors_go_out_as_base64_float32(scripted_server) -> None:
+    ok = json.dumps(
+        {"status": "OK", "message": "", "rows_affected": 2, "billing": {"billable_logical_bytes_written": 1}}
+    )
+    server = scripted_server(Reply(body=ok.encode()))
+    ns = Turbopuffer(api_key="k", base_url=server.base_url).namespace("b64")
+    ns.write(
+        upsert_rows=[{"id": 1, "vector": [1.0, 0.0]}, {"id": 2, "vector": np.array([0.1, 0.2, 0.3])}],
+        upsert_columns={"id": [3], "vector": np.array([[1.0, 0.0]]), "tags": [["x"]]},
+        patch_rows=[{"id": 4, "counts": [1, 2]}],
+    )
+    sent = json.loads(server.requests[0].body)
+    assert sent["upsert_rows"][0]["vector"] == "AACAPwAAAAA="
+    assert sent["upsert_rows"][1]["vector"] == "zczMPc3MTD6amZk+"
+    assert sent["upsert_columns"]["vector"] == ["AACAPwAAAAA="]
+    assert sent["upsert_columns"]["tags"] == [["x"]]
+    assert sent["patch_rows"][0]["counts"] == [1, 2]  # integer lists stay JSON arrays
+
+
+def test_base64_round_trip(tpuf: Turbopuffer, unique_ns: str) -> None:
+    ns = _seed(tpuf, unique_ns)
+    as_float = ns.query(rank_by=("n", "asc"), top_k=3, include_attributes=["vector"])
+    as_b64 = ns.query(rank_by=("n", "asc"), top_k=3, include_attributes=["vector"], vector_encoding="base64")
+    assert isinstance(as_b64.rows[0]["vector"], str)
+    assert isinstance(as_float.rows[0]["vector"], list)
+    np.testing.assert_array_equal(as_b64.vectors(), as_float.vectors())
+    np.testing.assert_array_equal(as_b64.rows[1].vector, np.array([0.0, 1.0, 0.0], dtype=np.float32))
+    vector = np.array([0.5, -1.25, 3.0], dtype=np.float32)
+    assert base64.b64decode(encode_vector(vector)) == vector.astype("<f4").tobytes()
+    np.testing.assert_array_equal(decode_vector(encode_vector(vector)), vector)
+
+
+def test_every_handle_method(tpuf: Turbopuffer, unique_ns: str) -> None:
+    ns = tpuf.namespace(unique_ns)
+    assert ns.exists() is False
+    written = ns.write(upsert_rows=DOCS, distance_metric="euclidean_squared", return_affected_ids=True)
+    assert written.rows_affected == 3 and set(written.upserted_ids) == {d["id"] for d in DOCS}
+    assert ns.exists() is True
+    schema = ns.schema().to_dict()
+    assert schema["title"]["type"] == "string"
+    updated = ns.update_schema({"title": {"type": "string", "full_text_search": True}})
+    assert updated.to_dict()["title"]["full_text_search"]
+    assert ns.metadata().approx_row_count == 3
+    assert ns.update_metadata(read_only=False).approx_row_count == 3
+    assert ns.hint_cache_warm().status == "ACCEPTED"
+    assert isinstance(ns.explain_query(rank_by=("n", "desc"), top_k=1).plan_text, str)
+    assert 0.0 <= ns.recall(num=2, top_k=2).avg_recall <= 1.0
+    counted = ns.query(aggregate_by={"count": ("Count",)})
+    assert counted.aggregations == {"count": 3}
+    fused = ns.multi_query(
+        queries=[
+            {"rank_by": r.ANN("vector", [0.0, 0.0, 1.0]), "top_k": 3},
+            {"rank_by": ("n", "desc"), "top_k": 3},
+        ],
+        rerank_by=("RRF",),
+    )
+    assert fused.results[0].ids[0] == "{not-a-uuid}"
+    assert ns.delete_all().status == "OK"
+    assert ns.exists() is False
+
+
+def test_namespaces_are_listed_across_pages(tpuf: Turbopuffer, unique_ns: str) -> None:
+    names = [f"{unique_ns}-{i}" for i in range(5)]
+    for name in names:
+        tpuf.namespace(name).write(upsert_rows=[{"id": 1}])
+    pages = list(tpuf.namespace_pages(prefix=unique_ns, page_size=2))
+    assert [len(p.namespaces) for p in pages] == [2, 2, 1]
+    assert pages[-1].next_cursor is None
+    assert [s.id for s in tpuf.namespaces(prefix=unique_ns, page_size=2)] == names
+    assert [s.id for s in tpuf.namespaces(prefix=unique_ns)] == names
+
+
+def test_async_client_has_the_same_surface_and_answers(emulator, tpuf: Turbopuffer, unique_ns: str) -> None:
+    sync_methods = {m for m in dir(tpuf.namespace("x")) if not m.startswith("_")}
+    async_client = AsyncTurbopuffer(api_key=emulator.api_key, base_url=emulator.base_url)
+    assert sync_methods == {m for m in dir(async_client.namespace("x")) if not m.startswith("_")}
+    ns = _seed(tpuf, unique_ns)
+    expected = ns.query(rank_by=r.ANN("vector", [0.0, 1.0, 0.0]), top_k=3, include_attributes=True)
+
+    async def run() -> tuple:
+        async with async_client:
+            ans = async_client.namespace(unique_ns)
+            result = await ans.query(
+                rank_by=r.ANN("vector", [0.0, 1.0, 0.0]), top_k=3, include_attributes=True
+            )
+            exists = await ans.exists()
+            metadata = await ans.metadata()
+            await async_client.namespace(f"{unique_ns}-async").write(
+                upsert_rows=[{"id": 1, "vector": [1.0, 0.0]}], distance_metric="cosine_distance"
+            )
+            listed = [s.id async for s in async_client.namespaces(prefix=unique_ns, page_size=1)]
+            return result, exists, listed, metadata
+
+    result, exists, listed, metadata = asyncio.run(run())
+    assert [row.to_dict() for row in result] == [row.to_dict() for row in expected]
+    assert exists is True
+    assert listed == [unique_ns, f"{unique_ns}-async"]
+    assert metadata.approx_row_count == 3
