@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-
 from turbopuffer_openapi_client import AsyncTurbopuffer, Turbopuffer
 
 

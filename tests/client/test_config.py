@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import httpx
 import pytest
-
 from turbopuffer_openapi_client import AsyncTurbopuffer, ConfigurationError, Turbopuffer
 
 

@@ -4,7 +4,6 @@ malformed bodies and odd statuses never crash the client with a raw exception.""
 from __future__ import annotations
 
 import pytest
-
 from turbopuffer_openapi_client import (
     APIStatusError,
     AuthenticationError,

@@ -9,7 +9,6 @@ import json
 
 import numpy as np
 import pytest
-
 from turbopuffer_openapi_client import AsyncTurbopuffer, Turbopuffer, decode_vector, encode_vector
 from turbopuffer_openapi_client.api.query import query as query_endpoint
 from turbopuffer_openapi_client.lang import filter as f

@@ -9,8 +9,14 @@ import socket
 import httpx
 import orjson
 import pytest
-
-from turbopuffer_openapi_client import APIConnectionError, APITimeoutError, RateLimitError, Turbopuffer
+from turbopuffer_openapi_client import (
+    APIConnectionError,
+    APITimeoutError,
+    BadRequestError,
+    InternalServerError,
+    RateLimitError,
+    Turbopuffer,
+)
 from turbopuffer_openapi_client._transport import RetryPolicy, retry_after_seconds
 
 from .conftest import Reply
@@ -96,11 +102,11 @@ def test_retries_stop_at_max_retries_and_raise_the_typed_error(scripted_server) 
 
 def test_non_retryable_statuses_and_x_should_retry(scripted_server) -> None:
     server = scripted_server(Reply(400, b'{"status":"error","error":"bad"}'))
-    with pytest.raises(Exception):
+    with pytest.raises(BadRequestError):
         _client(server.base_url).namespace("x").write(upsert_rows=[{"id": 1}])
     assert len(server.requests) == 1
     server = scripted_server(Reply(503, b"{}", {"x-should-retry": "false"}))
-    with pytest.raises(Exception):
+    with pytest.raises(InternalServerError):
         _client(server.base_url).namespace("x").write(upsert_rows=[{"id": 1}])
     assert len(server.requests) == 1
 
