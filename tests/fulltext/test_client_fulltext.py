@@ -121,3 +121,22 @@ def test_highlight_and_bm25_as_computed_attributes(articles) -> None:
     ]
     assert rows[1].title_score == pytest.approx(first_principles_bm25(TITLES, ["pufferfish"])[1], abs=1e-5)
     assert rows[4].title_score == 0
+
+
+def test_phrase_prefix_and_fuzzy_filters(client: turbopuffer.Turbopuffer, unique_ns: str) -> None:
+    ns = client.namespace(unique_ns)
+    ns.write(
+        upsert_rows=[{"id": i, "text": text} for i, (_, text) in ARTICLES.items()],
+        schema={"text": {"type": "string", "full_text_search": True, "fuzzy": True}},
+    )
+
+    def ids(filters) -> list:
+        return [row.id for row in ns.query(filters=filters, rank_by=("id", "asc"), top_k=10).rows]
+
+    assert ids(("text", "ContainsTokenSequence", "the deep sea")) == [5]
+    assert ids(("text", "ContainsTokenSequence", "sea deep")) == []
+    assert ids(("text", "ContainsAnyToken", "whale puffer", {"last_as_prefix": True})) == [1, 4]
+    thresholds = [{"min_query_chars": 3, "distance": 0}, {"min_query_chars": 6, "distance": 1}]
+    assert ids(("text", "Fuzzy", "Humpbak", {"max_edit_distance": thresholds})) == [2]
+    assert ids(("text", "Fuzzy", "TOKYO", {"max_edit_distance": thresholds, "case_sensitive": False})) == [4]
+    assert ids(("text", "Fuzzy", "TOKYO", {"max_edit_distance": thresholds})) == []
