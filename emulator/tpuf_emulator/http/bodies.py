@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import zlib
 from typing import Any
 
@@ -80,9 +82,54 @@ def parse_json(raw: bytes) -> Any:
     if not raw.strip():
         raise bad_request("request body is empty; expected a JSON object")
     try:
-        return orjson.loads(raw)
+        value = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise bad_request(f"request body is not valid JSON: {exc}") from None
+    _check_structure(raw, value)
+    return value
+
+
+# Bodies nest a few levels (rows, arrays, multi-vectors) and filters/expressions a few more; a
+# bound here keeps every recursive parser far from Python's recursion limit (400, never a 500).
+MAX_JSON_DEPTH = 128
+_KEY_END = re.compile(rb'"[ \t\n\r]*:')
+
+
+def _check_structure(raw: bytes, value: Any) -> None:
+    """400 for nesting deeper than MAX_JSON_DEPTH and for duplicate object keys (orjson keeps the last).
+
+    Cheap in the common case: one walk over the containers counts object keys, one regex counts
+    key terminators in the raw text; only when they differ (a duplicate, or a quote-colon inside a
+    string) does the exact but slower stdlib pass run to find the key.
+    """
+    keys, stack = 0, [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise bad_request(
+                f"request body is nested too deeply: more than {MAX_JSON_DEPTH} levels of arrays/objects"
+            )
+        if type(node) is dict:
+            keys += len(node)
+            children: Any = node.values()
+        elif type(node) is list:
+            children = node
+        else:
+            continue
+        kinds = set(map(type, children))
+        if list in kinds or dict in kinds:
+            stack.extend((child, depth + 1) for child in children if type(child) in (list, dict))
+    if len(_KEY_END.findall(raw)) != keys:
+        json.loads(raw, object_pairs_hook=_reject_duplicate_keys)
+
+
+def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> None:
+    if len({key for key, _ in pairs}) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise bad_request(f"request body: duplicate key {key!r} in a JSON object")
+            seen.add(key)
 
 
 async def read_json_object(request: Request, limit: int) -> dict[str, Any]:
