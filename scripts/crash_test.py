@@ -218,14 +218,15 @@ class Writer(threading.Thread):
 
 def read_docs(client: httpx.Client, namespace: str) -> Docs:
     docs: Docs = {}
-    last = -1
+    last: int | None = None
     while True:
-        body = {
+        body: dict[str, Any] = {
             "rank_by": ["id", "asc"],
             "top_k": 1000,
-            "filters": ["id", "Gt", last],
             "include_attributes": ["batch", "tag"],
         }
+        if last is not None:
+            body["filters"] = ["id", "Gt", last]
         response = client.post(f"/v2/namespaces/{namespace}/query", json=body)
         if response.status_code == 404:
             return docs
@@ -377,7 +378,7 @@ def run(
             threads = [Writer(emulator.base_url, ms, rng.randrange(1 << 30)) for ms in models]
             for thread in threads:
                 thread.start()
-            time.sleep(rng.choice((0.0, rng.uniform(0.05, max_run_s))))
+            time.sleep(0.0 if rng.random() < 0.1 else rng.uniform(0.05, max_run_s))  # sometimes kill at once
             emulator.kill()
             pending_ops: dict[str, Op] = {}
             for thread in threads:
