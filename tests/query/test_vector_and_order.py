@@ -152,3 +152,35 @@ def test_response_objects_are_complete(cosine):
     assert perf["approx_namespace_size"] == 5
     assert perf["exhaustive_search_count"] == 5  # exact search scanned every vector
     assert {"cache_hit_ratio", "cache_temperature", "server_total_ms", "query_execution_ms"} <= set(perf)
+
+
+def test_exhaustive_nearest_matches_brute_force():
+    from tpuf_emulator.ranking import distances, nearest
+
+    rng = np.random.default_rng(3)
+    matrix = rng.normal(size=(500, 16)).astype(np.float32)
+    query = rng.normal(size=16).astype(np.float32)
+    for metric in ("cosine_distance", "euclidean_squared"):
+        brute = distances(metric, matrix, query)
+        positions, exact = nearest(metric, matrix, query, 7)
+        assert positions.tolist() == np.argsort(brute, kind="stable")[:7].tolist()
+        assert exact == pytest.approx(np.sort(brute)[:7].tolist(), rel=1e-12)
+
+
+def test_ann_and_knn_use_the_namespace_vector_index(monkeypatch):
+    from tpuf_emulator.vectors import VectorIndex
+
+    rng = np.random.default_rng(5)
+    rows = [{"id": i, "vector": rng.normal(size=8).tolist(), "even": i % 2 == 0} for i in range(300)]
+    view = FakeView({"vector": "[8]f32", "even": "bool"}, rows, metric="euclidean_squared")
+    index = VectorIndex(8, "euclidean_squared")
+    index.upsert(list(view.docs), np.stack([d["vector"] for d in view.docs.values()]))
+    monkeypatch.setattr(view, "vector_index", lambda attr: index)
+    query = rng.normal(size=8).tolist()
+    exact = FakeView({"vector": "[8]f32", "even": "bool"}, rows, metric="euclidean_squared")
+    truth = exact.query(rank_by=["vector", "kNN", query], filters=["even", "Eq", True], top_k=10)["rows"]
+    via_index = view.query(rank_by=["vector", "kNN", query], filters=["even", "Eq", True], top_k=10)["rows"]
+    assert [r["id"] for r in via_index] == [r["id"] for r in truth]
+    assert [r["$dist"] for r in via_index] == pytest.approx([r["$dist"] for r in truth], rel=1e-5)
+    ann = view.query(rank_by=["vector", "ANN", query], filters=["even", "Eq", True], top_k=10)["rows"]
+    assert all(r["id"] % 2 == 0 for r in ann) and len(ann) == 10

@@ -152,15 +152,13 @@ def _rank(
         return [(docs[i], d) for i, d in result.ranked]
     if isinstance(rank, ScoreRank):
         pool = docs if candidates is None else candidates
-        scored = rank_by_score(view, rank.expr, pool)
+        scored = rank_by_score(view, rank.expr, pool, None if plan.per is not None else wanted)
         stats.exhaustive += _scanned_by_score(rank.expr, len(pool))
         return [(docs[i], s) for i, s in scored]
     assert isinstance(rank, OrderBy)
     pool_docs = list((docs if candidates is None else candidates).values())
-    if rank.keys == [("id", False)] or rank.keys == [("id", True)]:
-        pool_docs.sort(key=lambda d: d["id"], reverse=rank.keys[0][1])
-        return [(doc, None) for doc in pool_docs]
-    return [(doc, None) for doc in order_documents(pool_docs, rank.keys)]
+    k = None if plan.per is not None else wanted
+    return [(doc, None) for doc in order_documents(pool_docs, rank.keys, k)]
 
 
 def _scanned_by_score(node: ScoreNode, pool_size: int) -> int:

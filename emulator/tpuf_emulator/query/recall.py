@@ -1,6 +1,6 @@
 """``POST /v1/namespaces/{ns}/_debug/recall`` (§9.5): measure ANN recall against exhaustive search.
 
-Samples ``num`` stored vectors (or uses the one query vector of ``rank_by``), runs the ANN path the
+Samples ``num`` stored vectors (of documents matching ``filters``) (or uses the one query vector of ``rank_by``), runs the ANN path the
 query executor uses (the namespace's vector index when it has one) and an exact numpy scan, both over
 the documents matching ``filters``, and reports recall@top_k = |ANN ∩ exact| / |exact| averaged over
 the samples, plus the mean result counts. With exact search standing in for ANN the recall is 1.0,
@@ -43,6 +43,10 @@ def recall(view: Any, body: Any) -> dict[str, Any]:
     include_truth = expect_bool(body.get("include_ground_truth", False), "include_ground_truth")
     tree = parse_filter(body["filters"], view.schema) if body.get("filters") is not None else None
     docs = view.documents()
+    candidates = None
+    if tree is not None:
+        test = compile_filter(tree)
+        candidates = {i: d for i, d in docs.items() if test(d, None)}
     if body.get("rank_by") is not None:
         if num is not None and expect_int(num, "num") != 1:
             raise ApiError(400, "num: must be null or 1 when rank_by is given")
@@ -53,14 +57,11 @@ def recall(view: Any, body: Any) -> dict[str, Any]:
     else:
         count = expect_int(num if num is not None else 25, "num", 1, 10_000)
         attr = _default_vector_attr(view)
-        stored = [doc[attr] for doc in docs.values() if doc.get(attr) is not None]
+        pool = docs if candidates is None else candidates  # sample among the documents the filter keeps
+        stored = [doc[attr] for doc in pool.values() if doc.get(attr) is not None]
         queries = random.sample(stored, min(count, len(stored)))
     metric_attr = view.schema.get(attr)
     metric = RankParser(view.schema, view.distance_metric).metric_for(metric_attr)
-    candidates = None
-    if tree is not None:
-        test = compile_filter(tree)
-        candidates = {i: d for i, d in docs.items() if test(d, None)}
     recalls: list[float] = []
     ann_counts: list[int] = []
     exact_counts: list[int] = []

@@ -1,8 +1,9 @@
 """Nearest-neighbour search for ``ANN`` / ``kNN`` rank_by and ``VectorDist``.
 
-``ANN`` on a dense attribute asks the namespace's vector index (``view.vector_index(attr)``) when
-there is one, restricted to the filtered candidates; otherwise, and always for ``kNN`` and late
-interaction (multi-vector) attributes, distances are computed exhaustively with numpy.
+When the namespace has a vector index for the attribute (``view.vector_index(attr)``), ``ANN`` asks
+its approximate search and ``kNN`` its exhaustive search, both restricted to the filtered
+candidates. Without one (and always for late-interaction multi-vector attributes) distances are
+computed exhaustively here with numpy.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from ..language.nodes import VectorRank
-from ..ranking import distances, late_interaction_distance
+from ..ranking import distances, late_interaction_distance, nearest
 
 
 @dataclass
@@ -32,13 +33,17 @@ def vector_search(
 ) -> VectorSearchResult:
     """The ``k`` nearest documents; ``candidates`` is None when no filter narrowed the namespace."""
     docs = view.documents()
-    if rank.mode == "ANN" and not rank.multi:
-        index = view.vector_index(rank.attr)
-        if index is not None:
-            allowed = None if candidates is None else set(candidates)
+    index = None if rank.multi else view.vector_index(rank.attr)
+    if index is not None:
+        allowed = None if candidates is None else set(candidates)
+        if rank.mode == "ANN":
             found = index.search(rank.query, k, allowed=allowed)
             tail = getattr(index, "unindexed_count", 0)  # not yet in the ANN graph: searched exhaustively
             return VectorSearchResult([(i, float(d)) for i, d in found], True, tail)
+        if hasattr(index, "exact_search"):
+            found = index.exact_search(rank.query, k, allowed=allowed)
+            scanned = len(docs) if allowed is None else len(allowed)
+            return VectorSearchResult([(i, float(d)) for i, d in found], False, scanned)
     pool = docs if candidates is None else candidates
     attr = rank.attr
     ids = [i for i, doc in pool.items() if doc.get(attr) is not None]
@@ -48,10 +53,13 @@ def vector_search(
         values = np.asarray(
             [late_interaction_distance(rank.metric, pool[i][attr], rank.query) for i in ids], dtype=np.float64
         )
-    else:
-        values = distances(rank.metric, np.stack([pool[i][attr] for i in ids]), rank.query)
-    positions = _smallest(values, k)
-    return VectorSearchResult([(ids[p], float(values[p])) for p in positions], False, len(ids))
+        positions = _smallest(values, k)
+        return VectorSearchResult([(ids[p], float(values[p])) for p in positions], False, len(ids))
+    matrix = np.stack([pool[i][attr] for i in ids])
+    positions, exact = nearest(rank.metric, matrix, rank.query, k)
+    return VectorSearchResult(
+        [(ids[p], d) for p, d in zip(positions.tolist(), exact, strict=True)], False, len(ids)
+    )
 
 
 def _smallest(values: np.ndarray, k: int) -> np.ndarray:

@@ -1,6 +1,6 @@
 """Ranking: vector distances, score expressions, attribute ordering, RRF fusion and diversification."""
 
-from .distances import distance, distances, late_interaction_distance, sparse_dot
+from .distances import distance, distances, late_interaction_distance, nearest, sparse_dot
 from .diversify import diversify
 from .ordering import order_documents
 from .rrf import rrf_fuse
@@ -12,6 +12,7 @@ __all__ = [
     "distances",
     "diversify",
     "late_interaction_distance",
+    "nearest",
     "order_documents",
     "rank_by_score",
     "rrf_fuse",

@@ -18,10 +18,38 @@ def distances(metric: str, matrix: np.ndarray, query: np.ndarray) -> np.ndarray:
         diff = rows - q
         return np.einsum("ij,ij->i", diff, diff)
     dots = rows @ q
-    norms = np.linalg.norm(rows, axis=1) * np.linalg.norm(q)
+    norms = np.sqrt(np.einsum("ij,ij->i", rows, rows)) * np.linalg.norm(q)
     with np.errstate(divide="ignore", invalid="ignore"):
         cosine = np.where(norms > 0, dots / np.where(norms > 0, norms, 1.0), 0.0)
     return np.maximum(1.0 - cosine, 0.0)
+
+
+def nearest(metric: str, matrix: np.ndarray, query: np.ndarray, k: int) -> tuple[np.ndarray, list[float]]:
+    """Positions of the ``k`` nearest rows (ascending distance, ties by position) and their exact distances.
+
+    The scan runs in float32 (one matrix-vector product); only the winners, plus any row tied with the
+    k-th within float32 rounding, are re-scored in float64 so the reported distances are exact.
+    """
+    if k <= 0 or len(matrix) == 0:
+        return np.empty(0, dtype=np.int64), []
+    rows = np.asarray(matrix, dtype=np.float32)
+    q = np.asarray(query, dtype=np.float32)
+    dots = rows @ q
+    squares = np.einsum("ij,ij->i", rows, rows)
+    if metric == "euclidean_squared":
+        rough = squares - 2.0 * dots + float(q @ q)
+    else:
+        norms = np.sqrt(squares) * float(np.linalg.norm(q))
+        rough = 1.0 - np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
+    if k < len(rough):
+        cutoff = np.partition(rough, k - 1)[k - 1]
+        slack = 1e-4 * max(1.0, abs(float(cutoff)))
+        picked = np.flatnonzero(rough <= cutoff + slack)
+    else:
+        picked = np.arange(len(rough))
+    exact = distances(metric, rows[picked], q)
+    order = np.lexsort((picked, exact))[:k]
+    return picked[order], [float(d) for d in exact[order]]
 
 
 def distance(metric: str, vector: np.ndarray, query: np.ndarray) -> float:

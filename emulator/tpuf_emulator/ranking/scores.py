@@ -13,6 +13,7 @@ non-negative constant.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Mapping
 from typing import Any
 
@@ -109,11 +110,18 @@ class ScoreEvaluator:
 
 
 def rank_by_score(
-    view: Any, node: ScoreNode, candidates: Mapping[Any, dict[str, Any]]
+    view: Any, node: ScoreNode, candidates: Mapping[Any, dict[str, Any]], k: int | None = None
 ) -> list[tuple[Any, float]]:
-    """(id, score) for candidates with a non-zero score, best first (ties keep candidate order)."""
+    """(id, score) for candidates with a non-zero score, best first; the best ``k`` when given.
+
+    Ties keep the order in which the scores were produced (index postings or candidate order).
+    """
     scores = ScoreEvaluator(view, candidates).evaluate(node)
-    order = {i: n for n, i in enumerate(candidates)} if len(scores) > 1 else {}
-    ranked = [(i, s) for i, s in scores.items() if s != 0.0]
-    ranked.sort(key=lambda item: (-item[1], order.get(item[0], 0)))
-    return ranked
+    ranked = ((i, s) for i, s in scores.items() if s != 0.0)
+    if k is not None and k < len(scores):
+        return heapq.nsmallest(k, ranked, key=_descending)
+    return sorted(ranked, key=_descending)
+
+
+def _descending(item: tuple[Any, float]) -> float:
+    return -item[1]
