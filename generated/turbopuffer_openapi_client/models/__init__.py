@@ -30,7 +30,6 @@ from .encryption_customer_managed import EncryptionCustomerManaged
 from .encryption_customer_managed_encryption_context import EncryptionCustomerManagedEncryptionContext
 from .encryption_default import EncryptionDefault
 from .error_response import ErrorResponse
-from .explain_query_content_encoding import ExplainQueryContentEncoding
 from .explain_query_result import ExplainQueryResult
 from .export_not_ready import ExportNotReady
 from .export_page import ExportPage
@@ -63,11 +62,9 @@ from .pinning_config import PinningConfig
 from .pinning_state import PinningState
 from .pinning_status import PinningStatus
 from .query_billing import QueryBilling
-from .query_content_encoding import QueryContentEncoding
 from .query_performance import QueryPerformance
 from .query_request import QueryRequest
 from .query_result import QueryResult
-from .recall_content_encoding import RecallContentEncoding
 from .recall_ground_truth import RecallGroundTruth
 from .recall_prefer import RecallPrefer
 from .recall_request import RecallRequest
@@ -82,18 +79,14 @@ from .sharding_config import ShardingConfig
 from .sparse_distance_metric import SparseDistanceMetric
 from .sparse_knn_config import SparseKnnConfig
 from .sparse_vector import SparseVector
-from .start_copy_from_content_encoding import StartCopyFromContentEncoding
 from .start_copy_request import StartCopyRequest
 from .start_copy_result import StartCopyResult
 from .sub_query import SubQuery
 from .sub_query_result import SubQueryResult
 from .token_filter_params import TokenFilterParams
 from .tokenizer import Tokenizer
-from .update_metadata_content_encoding import UpdateMetadataContentEncoding
-from .update_schema_content_encoding import UpdateSchemaContentEncoding
 from .vector_encoding import VectorEncoding
 from .write_billing import WriteBilling
-from .write_content_encoding import WriteContentEncoding
 from .write_performance import WritePerformance
 from .write_prefer import WritePrefer
 from .write_request import WriteRequest
@@ -129,7 +122,6 @@ __all__ = (
     "EncryptionCustomerManagedEncryptionContext",
     "EncryptionDefault",
     "ErrorResponse",
-    "ExplainQueryContentEncoding",
     "ExplainQueryResult",
     "ExportNotReady",
     "ExportPage",
@@ -162,11 +154,9 @@ __all__ = (
     "PinningState",
     "PinningStatus",
     "QueryBilling",
-    "QueryContentEncoding",
     "QueryPerformance",
     "QueryRequest",
     "QueryResult",
-    "RecallContentEncoding",
     "RecallGroundTruth",
     "RecallPrefer",
     "RecallRequest",
@@ -181,18 +171,14 @@ __all__ = (
     "SparseDistanceMetric",
     "SparseKnnConfig",
     "SparseVector",
-    "StartCopyFromContentEncoding",
     "StartCopyRequest",
     "StartCopyResult",
     "SubQuery",
     "SubQueryResult",
     "TokenFilterParams",
     "Tokenizer",
-    "UpdateMetadataContentEncoding",
-    "UpdateSchemaContentEncoding",
     "VectorEncoding",
     "WriteBilling",
-    "WriteContentEncoding",
     "WritePerformance",
     "WritePrefer",
     "WriteRequest",

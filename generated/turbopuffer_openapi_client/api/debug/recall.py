@@ -8,7 +8,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.async_accepted import AsyncAccepted
-from ...models.recall_content_encoding import RecallContentEncoding
 from ...models.recall_prefer import RecallPrefer
 from ...models.recall_request import RecallRequest
 from ...models.recall_result import RecallResult
@@ -22,14 +21,10 @@ def _get_kwargs(
     namespace: str,
     *,
     body: RecallRequest,
-    content_encoding: RecallContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
     prefer: RecallPrefer | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(content_encoding, Unset):
-        headers["Content-Encoding"] = str(content_encoding)
-
     if not isinstance(accept_encoding, Unset):
         headers["Accept-Encoding"] = accept_encoding
 
@@ -90,7 +85,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: RecallRequest,
-    content_encoding: RecallContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
     prefer: RecallPrefer | Unset = UNSET,
 ) -> Response[AsyncAccepted | RecallResult]:
@@ -102,7 +96,6 @@ def sync_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (RecallContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         prefer (RecallPrefer | Unset):
         body (RecallRequest): How to evaluate ANN recall.
@@ -119,7 +112,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         namespace=namespace,
         body=body,
-        content_encoding=content_encoding,
         accept_encoding=accept_encoding,
         prefer=prefer,
     )
@@ -136,7 +128,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: RecallRequest,
-    content_encoding: RecallContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
     prefer: RecallPrefer | Unset = UNSET,
 ) -> AsyncAccepted | RecallResult:
@@ -148,7 +139,6 @@ def sync(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (RecallContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         prefer (RecallPrefer | Unset):
         body (RecallRequest): How to evaluate ANN recall.
@@ -168,7 +158,6 @@ def sync(
             **_get_kwargs(
                 namespace=namespace,
                 body=body,
-                content_encoding=content_encoding,
                 accept_encoding=accept_encoding,
                 prefer=prefer,
             )
@@ -181,7 +170,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: RecallRequest,
-    content_encoding: RecallContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
     prefer: RecallPrefer | Unset = UNSET,
 ) -> Response[AsyncAccepted | RecallResult]:
@@ -193,7 +181,6 @@ async def asyncio_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (RecallContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         prefer (RecallPrefer | Unset):
         body (RecallRequest): How to evaluate ANN recall.
@@ -210,7 +197,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         namespace=namespace,
         body=body,
-        content_encoding=content_encoding,
         accept_encoding=accept_encoding,
         prefer=prefer,
     )
@@ -225,7 +211,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: RecallRequest,
-    content_encoding: RecallContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
     prefer: RecallPrefer | Unset = UNSET,
 ) -> AsyncAccepted | RecallResult:
@@ -237,7 +222,6 @@ async def asyncio(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (RecallContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         prefer (RecallPrefer | Unset):
         body (RecallRequest): How to evaluate ANN recall.
@@ -255,7 +239,6 @@ async def asyncio(
         **_get_kwargs(
             namespace=namespace,
             body=body,
-            content_encoding=content_encoding,
             accept_encoding=accept_encoding,
             prefer=prefer,
         )

@@ -8,7 +8,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.async_accepted import AsyncAccepted
-from ...models.write_content_encoding import WriteContentEncoding
 from ...models.write_prefer import WritePrefer
 from ...models.write_request import WriteRequest
 from ...models.write_result import WriteResult
@@ -22,14 +21,10 @@ def _get_kwargs(
     namespace: str,
     *,
     body: WriteRequest,
-    content_encoding: WriteContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
     prefer: WritePrefer | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(content_encoding, Unset):
-        headers["Content-Encoding"] = str(content_encoding)
-
     if not isinstance(accept_encoding, Unset):
         headers["Accept-Encoding"] = accept_encoding
 
@@ -90,7 +85,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: WriteRequest,
-    content_encoding: WriteContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
     prefer: WritePrefer | Unset = UNSET,
 ) -> Response[AsyncAccepted | WriteResult]:
@@ -108,7 +102,6 @@ def sync_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (WriteContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         prefer (WritePrefer | Unset):
         body (WriteRequest): A write. Every field is optional, but the request must have something
@@ -126,7 +119,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         namespace=namespace,
         body=body,
-        content_encoding=content_encoding,
         accept_encoding=accept_encoding,
         prefer=prefer,
     )
@@ -143,7 +135,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: WriteRequest,
-    content_encoding: WriteContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
     prefer: WritePrefer | Unset = UNSET,
 ) -> AsyncAccepted | WriteResult:
@@ -161,7 +152,6 @@ def sync(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (WriteContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         prefer (WritePrefer | Unset):
         body (WriteRequest): A write. Every field is optional, but the request must have something
@@ -182,7 +172,6 @@ def sync(
             **_get_kwargs(
                 namespace=namespace,
                 body=body,
-                content_encoding=content_encoding,
                 accept_encoding=accept_encoding,
                 prefer=prefer,
             )
@@ -195,7 +184,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: WriteRequest,
-    content_encoding: WriteContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
     prefer: WritePrefer | Unset = UNSET,
 ) -> Response[AsyncAccepted | WriteResult]:
@@ -213,7 +201,6 @@ async def asyncio_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (WriteContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         prefer (WritePrefer | Unset):
         body (WriteRequest): A write. Every field is optional, but the request must have something
@@ -231,7 +218,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         namespace=namespace,
         body=body,
-        content_encoding=content_encoding,
         accept_encoding=accept_encoding,
         prefer=prefer,
     )
@@ -246,7 +232,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: WriteRequest,
-    content_encoding: WriteContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
     prefer: WritePrefer | Unset = UNSET,
 ) -> AsyncAccepted | WriteResult:
@@ -264,7 +249,6 @@ async def asyncio(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (WriteContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         prefer (WritePrefer | Unset):
         body (WriteRequest): A write. Every field is optional, but the request must have something
@@ -283,7 +267,6 @@ async def asyncio(
         **_get_kwargs(
             namespace=namespace,
             body=body,
-            content_encoding=content_encoding,
             accept_encoding=accept_encoding,
             prefer=prefer,
         )

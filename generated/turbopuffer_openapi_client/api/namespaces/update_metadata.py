@@ -9,9 +9,6 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.namespace_metadata import NamespaceMetadata
 from ...models.namespace_metadata_patch import NamespaceMetadataPatch
-from ...models.update_metadata_content_encoding import (
-    UpdateMetadataContentEncoding,
-)
 from ...types import Response, Unset
 
 #: The parsed type of this operation's documented 2xx answers.
@@ -22,13 +19,9 @@ def _get_kwargs(
     namespace: str,
     *,
     body: NamespaceMetadataPatch,
-    content_encoding: UpdateMetadataContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(content_encoding, Unset):
-        headers["Content-Encoding"] = str(content_encoding)
-
     if not isinstance(accept_encoding, Unset):
         headers["Accept-Encoding"] = accept_encoding
 
@@ -79,7 +72,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: NamespaceMetadataPatch,
-    content_encoding: UpdateMetadataContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> Response[NamespaceMetadata]:
     """Update namespace metadata
@@ -89,7 +81,6 @@ def sync_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (UpdateMetadataContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         body (NamespaceMetadataPatch): Metadata changes; absent fields stay unchanged.
 
@@ -105,7 +96,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         namespace=namespace,
         body=body,
-        content_encoding=content_encoding,
         accept_encoding=accept_encoding,
     )
 
@@ -121,7 +111,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: NamespaceMetadataPatch,
-    content_encoding: UpdateMetadataContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> NamespaceMetadata:
     """Update namespace metadata
@@ -131,7 +120,6 @@ def sync(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (UpdateMetadataContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         body (NamespaceMetadataPatch): Metadata changes; absent fields stay unchanged.
 
@@ -150,7 +138,6 @@ def sync(
             **_get_kwargs(
                 namespace=namespace,
                 body=body,
-                content_encoding=content_encoding,
                 accept_encoding=accept_encoding,
             )
         ),
@@ -162,7 +149,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: NamespaceMetadataPatch,
-    content_encoding: UpdateMetadataContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> Response[NamespaceMetadata]:
     """Update namespace metadata
@@ -172,7 +158,6 @@ async def asyncio_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (UpdateMetadataContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         body (NamespaceMetadataPatch): Metadata changes; absent fields stay unchanged.
 
@@ -188,7 +173,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         namespace=namespace,
         body=body,
-        content_encoding=content_encoding,
         accept_encoding=accept_encoding,
     )
 
@@ -202,7 +186,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: NamespaceMetadataPatch,
-    content_encoding: UpdateMetadataContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> NamespaceMetadata:
     """Update namespace metadata
@@ -212,7 +195,6 @@ async def asyncio(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (UpdateMetadataContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         body (NamespaceMetadataPatch): Metadata changes; absent fields stay unchanged.
 
@@ -229,7 +211,6 @@ async def asyncio(
         **_get_kwargs(
             namespace=namespace,
             body=body,
-            content_encoding=content_encoding,
             accept_encoding=accept_encoding,
         )
     )

@@ -9,9 +9,6 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.namespace_schema import NamespaceSchema
 from ...models.schema_update import SchemaUpdate
-from ...models.update_schema_content_encoding import (
-    UpdateSchemaContentEncoding,
-)
 from ...types import Response, Unset
 
 #: The parsed type of this operation's documented 2xx answers.
@@ -22,13 +19,9 @@ def _get_kwargs(
     namespace: str,
     *,
     body: SchemaUpdate,
-    content_encoding: UpdateSchemaContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(content_encoding, Unset):
-        headers["Content-Encoding"] = str(content_encoding)
-
     if not isinstance(accept_encoding, Unset):
         headers["Accept-Encoding"] = accept_encoding
 
@@ -79,7 +72,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SchemaUpdate,
-    content_encoding: UpdateSchemaContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> Response[NamespaceSchema]:
     """Update the namespace schema
@@ -92,7 +84,6 @@ def sync_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (UpdateSchemaContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         body (SchemaUpdate): Attribute name to schema (a type string, a configuration, or a drop).
 
@@ -108,7 +99,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         namespace=namespace,
         body=body,
-        content_encoding=content_encoding,
         accept_encoding=accept_encoding,
     )
 
@@ -124,7 +114,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SchemaUpdate,
-    content_encoding: UpdateSchemaContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> NamespaceSchema:
     """Update the namespace schema
@@ -137,7 +126,6 @@ def sync(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (UpdateSchemaContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         body (SchemaUpdate): Attribute name to schema (a type string, a configuration, or a drop).
 
@@ -156,7 +144,6 @@ def sync(
             **_get_kwargs(
                 namespace=namespace,
                 body=body,
-                content_encoding=content_encoding,
                 accept_encoding=accept_encoding,
             )
         ),
@@ -168,7 +155,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SchemaUpdate,
-    content_encoding: UpdateSchemaContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> Response[NamespaceSchema]:
     """Update the namespace schema
@@ -181,7 +167,6 @@ async def asyncio_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (UpdateSchemaContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         body (SchemaUpdate): Attribute name to schema (a type string, a configuration, or a drop).
 
@@ -197,7 +182,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         namespace=namespace,
         body=body,
-        content_encoding=content_encoding,
         accept_encoding=accept_encoding,
     )
 
@@ -211,7 +195,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SchemaUpdate,
-    content_encoding: UpdateSchemaContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> NamespaceSchema:
     """Update the namespace schema
@@ -224,7 +207,6 @@ async def asyncio(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (UpdateSchemaContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         body (SchemaUpdate): Attribute name to schema (a type string, a configuration, or a drop).
 
@@ -241,7 +223,6 @@ async def asyncio(
         **_get_kwargs(
             namespace=namespace,
             body=body,
-            content_encoding=content_encoding,
             accept_encoding=accept_encoding,
         )
     )

@@ -7,9 +7,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.start_copy_from_content_encoding import (
-    StartCopyFromContentEncoding,
-)
 from ...models.start_copy_request import StartCopyRequest
 from ...models.start_copy_result import StartCopyResult
 from ...types import Response, Unset
@@ -22,13 +19,9 @@ def _get_kwargs(
     namespace: str,
     *,
     body: StartCopyRequest,
-    content_encoding: StartCopyFromContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(content_encoding, Unset):
-        headers["Content-Encoding"] = str(content_encoding)
-
     if not isinstance(accept_encoding, Unset):
         headers["Accept-Encoding"] = accept_encoding
 
@@ -79,7 +72,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: StartCopyRequest,
-    content_encoding: StartCopyFromContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> Response[StartCopyResult]:
     """Start an asynchronous copy
@@ -93,7 +85,6 @@ def sync_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (StartCopyFromContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         body (StartCopyRequest): The copy to start.
 
@@ -109,7 +100,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         namespace=namespace,
         body=body,
-        content_encoding=content_encoding,
         accept_encoding=accept_encoding,
     )
 
@@ -125,7 +115,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: StartCopyRequest,
-    content_encoding: StartCopyFromContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> StartCopyResult:
     """Start an asynchronous copy
@@ -139,7 +128,6 @@ def sync(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (StartCopyFromContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         body (StartCopyRequest): The copy to start.
 
@@ -158,7 +146,6 @@ def sync(
             **_get_kwargs(
                 namespace=namespace,
                 body=body,
-                content_encoding=content_encoding,
                 accept_encoding=accept_encoding,
             )
         ),
@@ -170,7 +157,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: StartCopyRequest,
-    content_encoding: StartCopyFromContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> Response[StartCopyResult]:
     """Start an asynchronous copy
@@ -184,7 +170,6 @@ async def asyncio_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (StartCopyFromContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         body (StartCopyRequest): The copy to start.
 
@@ -200,7 +185,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         namespace=namespace,
         body=body,
-        content_encoding=content_encoding,
         accept_encoding=accept_encoding,
     )
 
@@ -214,7 +198,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: StartCopyRequest,
-    content_encoding: StartCopyFromContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> StartCopyResult:
     """Start an asynchronous copy
@@ -228,7 +211,6 @@ async def asyncio(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (StartCopyFromContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         body (StartCopyRequest): The copy to start.
 
@@ -245,7 +227,6 @@ async def asyncio(
         **_get_kwargs(
             namespace=namespace,
             body=body,
-            content_encoding=content_encoding,
             accept_encoding=accept_encoding,
         )
     )

@@ -7,9 +7,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.explain_query_content_encoding import (
-    ExplainQueryContentEncoding,
-)
 from ...models.explain_query_result import ExplainQueryResult
 from ...models.query_request import QueryRequest
 from ...types import Response, Unset
@@ -22,13 +19,9 @@ def _get_kwargs(
     namespace: str,
     *,
     body: QueryRequest,
-    content_encoding: ExplainQueryContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(content_encoding, Unset):
-        headers["Content-Encoding"] = str(content_encoding)
-
     if not isinstance(accept_encoding, Unset):
         headers["Accept-Encoding"] = accept_encoding
 
@@ -79,7 +72,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: QueryRequest,
-    content_encoding: ExplainQueryContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> Response[ExplainQueryResult]:
     """Explain a query plan
@@ -89,7 +81,6 @@ def sync_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (ExplainQueryContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         body (QueryRequest): A single query. `rank_by` is required unless `aggregate_by` is given;
             the two exclude each other.
@@ -106,7 +97,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         namespace=namespace,
         body=body,
-        content_encoding=content_encoding,
         accept_encoding=accept_encoding,
     )
 
@@ -122,7 +112,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: QueryRequest,
-    content_encoding: ExplainQueryContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> ExplainQueryResult:
     """Explain a query plan
@@ -132,7 +121,6 @@ def sync(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (ExplainQueryContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         body (QueryRequest): A single query. `rank_by` is required unless `aggregate_by` is given;
             the two exclude each other.
@@ -152,7 +140,6 @@ def sync(
             **_get_kwargs(
                 namespace=namespace,
                 body=body,
-                content_encoding=content_encoding,
                 accept_encoding=accept_encoding,
             )
         ),
@@ -164,7 +151,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: QueryRequest,
-    content_encoding: ExplainQueryContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> Response[ExplainQueryResult]:
     """Explain a query plan
@@ -174,7 +160,6 @@ async def asyncio_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (ExplainQueryContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         body (QueryRequest): A single query. `rank_by` is required unless `aggregate_by` is given;
             the two exclude each other.
@@ -191,7 +176,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         namespace=namespace,
         body=body,
-        content_encoding=content_encoding,
         accept_encoding=accept_encoding,
     )
 
@@ -205,7 +189,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: QueryRequest,
-    content_encoding: ExplainQueryContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> ExplainQueryResult:
     """Explain a query plan
@@ -215,7 +198,6 @@ async def asyncio(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (ExplainQueryContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         body (QueryRequest): A single query. `rank_by` is required unless `aggregate_by` is given;
             the two exclude each other.
@@ -233,7 +215,6 @@ async def asyncio(
         **_get_kwargs(
             namespace=namespace,
             body=body,
-            content_encoding=content_encoding,
             accept_encoding=accept_encoding,
         )
     )

@@ -9,7 +9,6 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.multi_query_request import MultiQueryRequest
 from ...models.multi_query_result import MultiQueryResult
-from ...models.query_content_encoding import QueryContentEncoding
 from ...models.query_request import QueryRequest
 from ...models.query_result import QueryResult
 from ...types import Response, Unset
@@ -22,13 +21,9 @@ def _get_kwargs(
     namespace: str,
     *,
     body: MultiQueryRequest | QueryRequest,
-    content_encoding: QueryContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(content_encoding, Unset):
-        headers["Content-Encoding"] = str(content_encoding)
-
     if not isinstance(accept_encoding, Unset):
         headers["Accept-Encoding"] = accept_encoding
 
@@ -100,7 +95,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: MultiQueryRequest | QueryRequest,
-    content_encoding: QueryContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> Response[MultiQueryResult | QueryResult]:
     """Query documents
@@ -120,7 +114,6 @@ def sync_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (QueryContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         body (MultiQueryRequest | QueryRequest): A single query, or a multi-query (the body has
             `queries`).
@@ -137,7 +130,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         namespace=namespace,
         body=body,
-        content_encoding=content_encoding,
         accept_encoding=accept_encoding,
     )
 
@@ -153,7 +145,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: MultiQueryRequest | QueryRequest,
-    content_encoding: QueryContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> MultiQueryResult | QueryResult:
     """Query documents
@@ -173,7 +164,6 @@ def sync(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (QueryContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         body (MultiQueryRequest | QueryRequest): A single query, or a multi-query (the body has
             `queries`).
@@ -193,7 +183,6 @@ def sync(
             **_get_kwargs(
                 namespace=namespace,
                 body=body,
-                content_encoding=content_encoding,
                 accept_encoding=accept_encoding,
             )
         ),
@@ -205,7 +194,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: MultiQueryRequest | QueryRequest,
-    content_encoding: QueryContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> Response[MultiQueryResult | QueryResult]:
     """Query documents
@@ -225,7 +213,6 @@ async def asyncio_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (QueryContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         body (MultiQueryRequest | QueryRequest): A single query, or a multi-query (the body has
             `queries`).
@@ -242,7 +229,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         namespace=namespace,
         body=body,
-        content_encoding=content_encoding,
         accept_encoding=accept_encoding,
     )
 
@@ -256,7 +242,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: MultiQueryRequest | QueryRequest,
-    content_encoding: QueryContentEncoding | Unset = "identity",
     accept_encoding: str | Unset = "identity",
 ) -> MultiQueryResult | QueryResult:
     """Query documents
@@ -276,7 +261,6 @@ async def asyncio(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        content_encoding (QueryContentEncoding | Unset):  Default: 'identity'.
         accept_encoding (str | Unset):  Default: 'identity'.
         body (MultiQueryRequest | QueryRequest): A single query, or a multi-query (the body has
             `queries`).
@@ -294,7 +278,6 @@ async def asyncio(
         **_get_kwargs(
             namespace=namespace,
             body=body,
-            content_encoding=content_encoding,
             accept_encoding=accept_encoding,
         )
     )
