@@ -115,6 +115,7 @@ class _FilterParser:
     def _compare(
         self, attr: str, op: str, raw: Any, schema_attr: AttributeSchema | None, where: str, where_attr: str
     ) -> Compare:
+        vtype: AttributeType | None
         if attr == "id":
             sample = raw[0] if isinstance(raw, list) and raw else raw
             vtype = id_type(self.schema, sample)

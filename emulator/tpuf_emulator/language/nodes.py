@@ -174,12 +174,6 @@ class VectorRank:
 
 
 @dataclass(eq=False)
-class SparseRank:
-    attr: str
-    query: dict[str, float]
-
-
-@dataclass(eq=False)
 class OrderBy:
     """Order by one or several attributes: ``keys`` is a list of (attribute, descending)."""
 
@@ -191,7 +185,7 @@ class ScoreRank:
     expr: ScoreNode
 
 
-RankNode = VectorRank | SparseRank | OrderBy | ScoreRank
+RankNode = VectorRank | OrderBy | ScoreRank  # SparseKNN ranks as a score expression (SparseScore)
 
 # ---------------------------------------------------------------------------------------------- compute
 
@@ -219,9 +213,9 @@ class ScoreCompute:
 
 @dataclass(eq=False)
 class RankCompute:
-    """A vector / sparse rank_by used as a computed attribute: its ``$dist`` for the row."""
+    """A vector rank_by used as a computed attribute: its ``$dist`` (distance) for the row."""
 
-    rank: VectorRank | SparseRank
+    rank: VectorRank
 
 
 ComputeNode = VectorDistCompute | HighlightCompute | ScoreCompute | RankCompute

@@ -157,8 +157,7 @@ def _rank(
         return [(docs[i], s) for i, s in scored]
     assert isinstance(rank, OrderBy)
     pool_docs = list((docs if candidates is None else candidates).values())
-    k = None if plan.per is not None else wanted
-    return [(doc, None) for doc in order_documents(pool_docs, rank.keys, k)]
+    return [(doc, None) for doc in order_documents(pool_docs, rank.keys, None if plan.per else wanted)]
 
 
 def _scanned_by_score(node: ScoreNode, pool_size: int) -> int:

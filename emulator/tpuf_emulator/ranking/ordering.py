@@ -35,12 +35,20 @@ def order_documents(
     try:
         return _order(docs, keys, k)
     except TypeError:  # values of different types under one name (the schema should prevent it)
-        safe = [(attr, desc) for attr, desc in keys]
         ordered = list(docs)
-        for attr, descending in reversed(safe):
-            key = _key(attr)
-            ordered.sort(key=lambda doc, kf=key: (kf(doc)[0], str(kf(doc)[1])), reverse=descending)
+        for attr, descending in reversed(keys):
+            ordered.sort(key=_text_key(attr), reverse=descending)
         return ordered if k is None else ordered[:k]
+
+
+def _text_key(attr: str) -> Key:
+    key = _key(attr)
+
+    def text(doc: dict[str, Any]) -> tuple[bool, str]:
+        present, value = key(doc)
+        return present, str(value)
+
+    return text
 
 
 def _order(docs: list[dict[str, Any]], keys: list[tuple[str, bool]], k: int | None) -> list[dict[str, Any]]:
