@@ -36,14 +36,14 @@ async def _unexpected(request: Request, exc: Exception) -> Response:
     return error_response(request, 500, f"internal error while handling {request.method} {request.url.path}")
 
 
-def _overload_middleware() -> list[Middleware]:
+def _overload_middleware(config: EmulatorConfig) -> list[Middleware]:
     """The 429 admission control of ``http/overload.py`` (owned by the reliability layer), when present."""
     try:
         from . import overload  # type: ignore[attr-defined]
     except ImportError:
         return []
     factory = getattr(overload, "middleware", None)
-    return list(factory()) if callable(factory) else []
+    return list(factory(config)) if callable(factory) else []
 
 
 def create_app(config: EmulatorConfig | None = None, registry: Registry | None = None) -> Starlette:
@@ -62,7 +62,7 @@ def create_app(config: EmulatorConfig | None = None, registry: Registry | None =
 
     app = Starlette(
         routes=build_routes(registry, config.max_body_bytes),
-        middleware=[Middleware(AuthMiddleware, keys=config.effective_api_keys()), *_overload_middleware()],
+        middleware=[Middleware(AuthMiddleware, keys=config.effective_api_keys()), *_overload_middleware(config)],
         exception_handlers={HTTPException: _http_exception, Exception: _unexpected},
         lifespan=lifespan,
     )

@@ -43,6 +43,7 @@ class Namespace:
         self.branch_parent: str | None = None
         self.sharding: dict[str, Any] | None = None
         self.logical_bytes = 0
+        self._sizes: dict[Any, int] = {}  # logical bytes per document, so replacing one is O(1)
         self.lock = RWLock()
         # Registered before its first write commits, so concurrent first writers share one lock;
         # invisible to every read until ``committed``. ``dropped`` tells waiters it was deleted.
@@ -114,13 +115,16 @@ class Namespace:
         if not changes:
             return
         self._drop_stale_indexes()
+        sizes, schema = self._sizes, self.schema
         for doc_id, new in changes.items():
-            old = self.docs.pop(doc_id, None) if new is None else self.docs.get(doc_id)
-            if old is not None:
-                self.logical_bytes -= document_bytes(self.schema, old)
-            if new is not None:
+            if new is None:
+                self.docs.pop(doc_id, None)
+                self.logical_bytes -= sizes.pop(doc_id, 0)
+            else:
                 self.docs[doc_id] = new
-                self.logical_bytes += document_bytes(self.schema, new)
+                size = document_bytes(schema, new)
+                self.logical_bytes += size - sizes.get(doc_id, 0)
+                sizes[doc_id] = size
         self._update_indexes(changes)
 
     def _drop_stale_indexes(self) -> None:
@@ -159,7 +163,8 @@ class Namespace:
             self._vectors.clear()
 
     def recompute_sizes(self) -> None:
-        self.logical_bytes = sum(document_bytes(self.schema, doc) for doc in self.docs.values())
+        self._sizes = {doc_id: document_bytes(self.schema, doc) for doc_id, doc in self.docs.items()}
+        self.logical_bytes = sum(self._sizes.values())
 
     def touch(self, at: int, data_changed: bool) -> None:
         self.updated_at = at

@@ -91,7 +91,8 @@ def _rows(value: Any, name: str) -> list[RowInput]:
         _expect(row, dict, "a row object", where)
         if "id" not in row:
             raise unprocessable(f"{where}: missing required field 'id'")
-        values = {k: v for k, v in row.items() if k != "id"}
+        values = dict(row)
+        del values["id"]
         rows.append(RowInput(row["id"], values, where, f"{where}.id"))
     return rows
 
