@@ -184,6 +184,10 @@ def test_filter_errors_name_the_problem(view, filters, status, fragment):
 def test_unknown_attribute_reads_as_null(view):
     assert ids(view, ["missing", "Eq", None]) == [1, 2, 3, 4, 5]
     assert ids(view, ["missing", "Eq", "x"]) == []
+    assert ids(view, ["missing", "In", [1, 2]]) == []
+    assert ids(view, ["missing", "NotIn", [1, 2]]) == [1, 2, 3, 4, 5]
+    assert ids(view, ["missing", "Contains", 1]) == []
+    assert ids(view, ["missing", "Lt", 3]) == [1, 2, 3, 4, 5]  # null sorts below every value
 
 
 def test_ref_new_in_write_conditions():

@@ -13,8 +13,6 @@ from typing import Any
 from ..errors import ApiError
 from ..schema.model import AttributeSchema, AttributeType, Schema
 
-_INFERRED = {bool: "bool", int: "int", float: "float", str: "string"}
-
 
 def lookup(schema: Schema, name: str, where: str) -> AttributeSchema | None:
     if not isinstance(name, str) or not name:
@@ -29,14 +27,3 @@ def id_type(schema: Schema, sample: Any = None) -> AttributeType:
     if isinstance(sample, str):
         return AttributeType("string", "scalar", "string")
     return AttributeType("uint", "scalar", "uint")
-
-
-def inferred_type(value: Any) -> AttributeType | None:
-    """The type a JSON literal would have, for attributes the schema does not know yet."""
-    if isinstance(value, list):
-        inner = next((inferred_type(v) for v in value if v is not None), None)
-        if inner is None or inner.kind != "scalar":
-            return None
-        return AttributeType(f"[]{inner.element}", "array", inner.element)
-    name = _INFERRED.get(type(value))
-    return AttributeType(name, "scalar", name) if name else None

@@ -17,7 +17,7 @@ from ..fulltext import Analyzer, compile_fuzzy, compile_token_filter
 from ..schema.model import AttributeSchema, AttributeType, Schema
 from ..schema.values import decode_scalar, decode_value, describe_json
 from . import operators as ops
-from .attributes import id_type, inferred_type, lookup
+from .attributes import id_type, lookup
 from .glob import GlobError, compile_glob
 from .nodes import Compare, FilterNode, FuzzyMatch, Logical, PatternMatch, RefNew, TokenMatch
 from .shape import (
@@ -128,7 +128,7 @@ class _FilterParser:
                 )
             vtype = schema_attr.type
         else:
-            vtype = inferred_type(raw)  # not in the schema yet: every document reads it as null
+            vtype = None  # not in the schema yet: every document reads it as null; no type to check
         described = f"{where_attr} ({vtype.text if vtype else 'not in the schema'})"
         is_array = vtype is not None and vtype.kind == "array"
         if op in ("Eq", "NotEq"):

@@ -10,7 +10,8 @@ Choices where the reference is silent (documented so spec and tests can follow t
   integer epoch milliseconds, and rendered as ``YYYY-MM-DDTHH:MM:SS.mmmZ`` (parseable by
   ``datetime.fromisoformat`` and by the official client);
 * floats of vectors are rendered at float32 precision in their SHORTEST round-tripping form (``0.7``,
-  not ``0.699999988079071``), via orjson's float32 formatter (C speed);
+  not ``0.699999988079071``), via orjson's float32 formatter: measured ~105 us per 768-d vector,
+  against ~935 us for ``float(str(np.float32(x)))`` per element and ~54 us for a plain ``tolist()``;
 * ``bytes`` travel as standard base64 strings.
 """
 
