@@ -193,6 +193,11 @@ def test_rrf_fusion_scores_and_weights(view):
         ),
         ({"queries": [{"top_k": 1, "vector_encoding": "base64"}]}, "unknown field 'vector_encoding'"),
         ({"queries": [{"top_k": 1}, {"top_k": 1}], "limit": 3}, "requires rerank_by"),
+        ({"rank_by": ["id", "asc"], "rerank_by": ["RRF"]}, "send it with `queries`"),
+        (
+            {"rank_by": ["id", "asc"], "rerank_by": {"attribute": "a", "model": "m", "query": "q"}},
+            "not supported",
+        ),
     ],
 )
 def test_multi_query_errors(view, body, fragment):

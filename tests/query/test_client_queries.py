@@ -90,6 +90,9 @@ def test_bm25_score_expression_and_dates_rendered_iso(catalog):
     assert [r.id for r in rows] == [2, 1]
     assert rows[0]["$dist"] > rows[1]["$dist"]
     assert rows[0]["added"] == "2026-02-02T00:00:00.000Z"
+    performance = catalog.query(rank_by=("id", "asc"), top_k=1).performance
+    assert performance.approx_namespace_size == 4
+    assert performance.to_dict()["last_included_write_at"].endswith("Z")
 
 
 def test_vectors_in_float_and_base64(catalog):

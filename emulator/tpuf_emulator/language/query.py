@@ -62,6 +62,7 @@ QUERY_FIELDS = (
     "distance_metric",
     "vector_encoding",
     "consistency",
+    "rerank_by",
 )
 SUBQUERY_FIELDS = tuple(f for f in QUERY_FIELDS if f not in ("vector_encoding", "consistency"))
 MULTI_QUERY_FIELDS = ("queries", "rerank_by", "limit", "offset", "vector_encoding", "consistency")
@@ -77,6 +78,14 @@ def parse_query(
     plan = QueryPlan(raw=body)
     parser = RankParser(schema, metric)
 
+    if body.get("rerank_by") is not None:
+        if isinstance(body["rerank_by"], dict):
+            raise ApiError(
+                400, f"{prefix}rerank_by: model-based reranking needs a hosted model and is not supported"
+            )
+        raise ApiError(
+            400, f"{prefix}rerank_by: RRF fuses the results of a multi-query; send it with `queries`"
+        )
     if body.get("distance_metric") is not None:
         _check_metric(body["distance_metric"], metric, f"{prefix}distance_metric")
     if not sub:

@@ -7,7 +7,8 @@ a multi-query reads the same snapshot. The response is the complete JSON body, w
 * ``performance.server_total_ms`` / ``query_execution_ms``: measured wall time of the execution;
   ``exhaustive_search_count``: documents whose vector distance or score was computed by a scan
   rather than an index; ``approx_namespace_size``: documents in the namespace; the cache is in
-  memory, so ``cache_hit_ratio`` is 1.0 and ``cache_temperature`` ``"hot"``.
+  memory, so ``cache_hit_ratio`` is 1.0 and ``cache_temperature`` ``"hot"``;
+  ``last_included_write_at``: the namespace's newest write (every acknowledged write is visible).
 * ``billing.billable_logical_bytes_queried``: logical bytes of the namespace the query read (the
   namespace's logical size for each sub-query; no per-query minimum is applied);
   ``billable_logical_bytes_returned``: size of the returned rows as JSON.
@@ -42,6 +43,7 @@ from ..language.nodes import (
 )
 from ..language.nodes import Product as ProductNode
 from ..ranking import diversify, order_documents, rank_by_score, rrf_fuse
+from ..schema.values import format_datetime
 from .aggregate import aggregate, aggregate_groups
 from .rows import render_rows
 from .vector_search import vector_search
@@ -79,7 +81,7 @@ def execute_query(view: Any, body: Any) -> dict[str, Any]:
 
 def performance(view: Any, started: float, stats: Stats) -> dict[str, Any]:
     elapsed = int(round((time.perf_counter() - started) * 1000))
-    return {
+    out: dict[str, Any] = {
         "cache_hit_ratio": 1.0,
         "cache_temperature": "hot",
         "server_total_ms": elapsed,
@@ -87,6 +89,10 @@ def performance(view: Any, started: float, stats: Stats) -> dict[str, Any]:
         "exhaustive_search_count": stats.exhaustive,
         "approx_namespace_size": len(view.documents()),
     }
+    last_write = getattr(view, "last_write_at", None)
+    if isinstance(last_write, int):
+        out["last_included_write_at"] = format_datetime(last_write)
+    return out
 
 
 def namespace_bytes(view: Any) -> int:
