@@ -360,7 +360,8 @@ def run(
     writers: int = 2,
     namespaces_per_writer: int = 2,
     max_run_s: float = 1.5,
-    extra_args: tuple[str, ...] = (),
+    # Compact often, so kills also land during and right after snapshots (the default is 10k writes).
+    extra_args: tuple[str, ...] = ("--snapshot-every", "40"),
     progress: bool = False,
 ) -> Report:
     rng = random.Random(seed)

@@ -36,6 +36,31 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_MAX_BODY_BYTES,
         help="largest accepted request body, after gzip decompression (413 above it)",
     )
+    parser.add_argument(
+        "--rate-limit",
+        type=float,
+        default=None,
+        metavar="N",
+        help="answer 429 above N requests per second per organisation (to test client retries; default off)",
+    )
+    parser.add_argument(
+        "--backpressure-bytes",
+        type=int,
+        default=EmulatorConfig.backpressure_bytes,
+        help="429 on upserts/deletes once a namespace's unapplied writes exceed this (default 2 GB)",
+    )
+    parser.add_argument(
+        "--query-concurrency", type=int, default=EmulatorConfig.query_concurrency,
+        help="concurrent queries per namespace before queries wait (default 16)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--query-queue-ms", type=int, default=EmulatorConfig.query_queue_ms,
+        help="how long a query waits for a slot before 429 (default 800)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--snapshot-every", type=int, default=EmulatorConfig.snapshot_every_records, metavar="RECORDS",
+        help="compact the write-ahead log into a snapshot after this many writes (default 10000)",
+    )  # fmt: skip
     parser.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     return parser
 
@@ -49,14 +74,22 @@ def config_from_args(argv: list[str] | None = None) -> tuple[EmulatorConfig, str
         except ValueError as exc:
             build_parser().error(str(exc))
         keys[key] = org
-    if args.max_body_bytes <= 0:
-        build_parser().error("--max-body-bytes must be positive")
+    for flag in ("max_body_bytes", "backpressure_bytes", "query_concurrency", "snapshot_every"):
+        if getattr(args, flag) <= 0:
+            build_parser().error(f"--{flag.replace('_', '-')} must be positive")
+    if args.query_queue_ms < 0 or (args.rate_limit is not None and args.rate_limit <= 0):
+        build_parser().error("--query-queue-ms must be >= 0 and --rate-limit positive")
     config = EmulatorConfig(
         host=args.host,
         port=args.port,
         data_dir=args.data_dir,
         api_keys=keys,
         max_body_bytes=args.max_body_bytes,
+        snapshot_every_records=args.snapshot_every,
+        query_concurrency=args.query_concurrency,
+        query_queue_ms=args.query_queue_ms,
+        backpressure_bytes=args.backpressure_bytes,
+        rate_limit=args.rate_limit,
     )
     return config, args.log_level
 

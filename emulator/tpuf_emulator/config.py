@@ -37,6 +37,11 @@ class EmulatorConfig:
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     # Compact the write-ahead log into a snapshot after this many appended records.
     snapshot_every_records: int = 10_000
+    # Admission control (http/overload.py): the hosted service's 429 behaviour.
+    query_concurrency: int = 16  # concurrent queries per namespace
+    query_queue_ms: int = 800  # how long a query waits for a slot before 429
+    backpressure_bytes: int = 2 * 1000**3  # unapplied-write backlog per namespace before 429
+    rate_limit: float | None = None  # requests per second per organisation (None: unlimited)
 
     def effective_api_keys(self) -> dict[str, str]:
         return dict(self.api_keys) if self.api_keys else {DEV_API_KEY: DEV_ORGANIZATION}

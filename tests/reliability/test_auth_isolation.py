@@ -36,9 +36,17 @@ READ_OR_DELETE = [
 ]
 
 
-@pytest.fixture
-def server(launch):
-    return launch("--api-key", f"orgA:{KEY_A}", "--api-key", f"orgB:{KEY_B}", api_key=KEY_A)
+ARGS = ("--api-key", f"orgA:{KEY_A}", "--api-key", f"orgB:{KEY_B}")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    from .conftest import ServerProcess
+
+    log = tmp_path_factory.mktemp("auth") / "server.log"
+    process = ServerProcess(log, None, ARGS, KEY_A).start()
+    yield process
+    process.kill()
 
 
 def call(client: httpx.Client, method: str, path: str, body, namespace: str = "a-private") -> httpx.Response:
@@ -102,7 +110,8 @@ def test_organisations_cannot_see_or_touch_each_others_namespaces(server):
         assert a.get("/v1/namespaces/a-private/schema").status_code == 200
 
 
-def test_api_keys_are_never_logged(server):
+def test_api_keys_are_never_logged(launch):
+    server = launch(*ARGS, "--log-level", "debug", api_key=KEY_A)
     with server.client(KEY_A) as a, server.client(WRONG_KEY) as wrong:
         a.post("/v2/namespaces/ns", json={"upsert_rows": [{"id": 1}]})
         a.post("/v2/namespaces/ns/query", json={"rank_by": ["nope", "Eq"]})  # an error response
