@@ -185,3 +185,14 @@ def test_score_errors(view, rank_by, status, fragment):
         view.query(rank_by=rank_by, top_k=3)
     assert info.value.status == status
     assert fragment in info.value.message
+
+
+def test_extreme_curve_parameters_do_not_overflow():
+    view = FakeView({"n": "int"}, [{"id": 1, "n": 5}, {"id": 2, "n": -3}])
+    # Saturate(5) with a huge midpoint and exponent is 0 (dropped); negatives clamp to 0 -> Decay = 1.
+    assert scores(view, ["Saturate", ["Attribute", "n"], {"midpoint": 1e308, "exponent": 1e308}]) == {}
+    assert scores(view, ["Decay", ["Attribute", "n"], {"midpoint": 2, "exponent": 1e10}]) == {2: 1.0}
+    assert scores(view, ["Saturate", ["Attribute", "n"], {"midpoint": 1e-300, "exponent": 1e5}]) == {1: 1.0}
+    # Scores past the float range are reported as the largest finite number (JSON has no infinity).
+    huge = scores(view, ["Product", 1e308, ["Sum", [["Attribute", "n"], ["Attribute", "n"]]]])
+    assert huge == {1: 1.7976931348623157e308, 2: -1.7976931348623157e308}

@@ -25,7 +25,7 @@ from ..language.nodes import (
     ScoreRank,
     VectorDistCompute,
 )
-from ..ranking import ScoreEvaluator
+from ..ranking import ScoreEvaluator, finite_score
 from ..schema.values import encode_value
 from .vector_search import row_distance
 
@@ -66,7 +66,8 @@ def _add_computed(
         elif isinstance(node, ScoreCompute):
             scores = ScoreEvaluator(view, returned).evaluate(node.expr)
             for row in rows:
-                row[name] = scores.get(row["id"], 0.0)
+                value = scores.get(row["id"], 0.0)
+                row[name] = finite_score(value)
         elif isinstance(node, HighlightCompute):
             index = view.fulltext(node.attr)
             query = _bm25_query_for(plan, node.attr, index)

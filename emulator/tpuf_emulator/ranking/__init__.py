@@ -4,12 +4,13 @@ from .distances import distance, distances, late_interaction_distance, nearest, 
 from .diversify import diversify
 from .ordering import order_documents
 from .rrf import rrf_fuse
-from .scores import ScoreEvaluator, rank_by_score
+from .scores import ScoreEvaluator, finite_score, rank_by_score
 
 __all__ = [
     "ScoreEvaluator",
     "distance",
     "distances",
+    "finite_score",
     "diversify",
     "late_interaction_distance",
     "nearest",

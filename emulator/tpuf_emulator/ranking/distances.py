@@ -34,13 +34,15 @@ def nearest(metric: str, matrix: np.ndarray, query: np.ndarray, k: int) -> tuple
         return np.empty(0, dtype=np.int64), []
     rows = np.asarray(matrix, dtype=np.float32)
     q = np.asarray(query, dtype=np.float32)
-    dots = rows @ q
-    squares = np.einsum("ij,ij->i", rows, rows)
-    if metric == "euclidean_squared":
-        rough = squares - 2.0 * dots + float(q @ q)
-    else:
-        norms = np.sqrt(squares) * float(np.linalg.norm(q))
-        rough = 1.0 - np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
+    with np.errstate(over="ignore", invalid="ignore"):  # float32 overflow only blurs the rough pass
+        dots = rows @ q
+        squares = np.einsum("ij,ij->i", rows, rows)
+        if metric == "euclidean_squared":
+            rough = squares - 2.0 * dots + float(q @ q)
+        else:
+            norms = np.sqrt(squares) * float(np.linalg.norm(q))
+            rough = 1.0 - np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
+        rough = np.nan_to_num(rough, nan=np.inf)
     if k < len(rough):
         cutoff = np.partition(rough, k - 1)[k - 1]
         slack = 1e-4 * max(1.0, abs(float(cutoff)))

@@ -14,6 +14,8 @@ non-negative constant.
 from __future__ import annotations
 
 import heapq
+import math
+import sys
 from collections.abc import Mapping
 from typing import Any
 
@@ -73,13 +75,11 @@ class ScoreEvaluator:
         return {i: s * weight for i, s in self.evaluate(node.child).items()}
 
     def _Curve(self, node: Curve) -> Scores:
-        m_e = node.midpoint**node.exponent
-        e = node.exponent
         saturate = node.op == "Saturate"
         out: Scores = {}
         for i, x in self.evaluate(node.child).items():
-            x_e = max(x, 0.0) ** e
-            out[i] = x_e / (x_e + m_e) if saturate else m_e / (x_e + m_e)
+            ratio = _ratio_power(node.midpoint, x, node.exponent)  # (m / x)^e, overflow-safe
+            out[i] = 1.0 / (1.0 + ratio) if saturate else ratio / (1.0 + ratio) if ratio != math.inf else 1.0
         return out
 
     def _AttributeValue(self, node: AttributeValue) -> Scores:
@@ -109,6 +109,26 @@ class ScoreEvaluator:
         return out
 
 
+def _ratio_power(midpoint: float, x: float, exponent: float) -> float:
+    """``(midpoint / x) ** exponent`` for x clamped to >= 0, computed in logs so it cannot overflow."""
+    if x <= 0.0:
+        return math.inf
+    t = exponent * (math.log(midpoint) - math.log(x))
+    if t > 700.0:
+        return math.inf
+    return math.exp(t) if t > -700.0 else 0.0
+
+
+def finite_score(score: float) -> float:
+    """Scores beyond the float range are reported as the largest finite number (JSON has no infinity);
+    an undefined score (inf - inf) as 0."""
+    if math.isnan(score):
+        return 0.0
+    if math.isinf(score):
+        return math.copysign(sys.float_info.max, score)
+    return score
+
+
 def rank_by_score(
     view: Any, node: ScoreNode, candidates: Mapping[Any, dict[str, Any]], k: int | None = None
 ) -> list[tuple[Any, float]]:
@@ -117,7 +137,7 @@ def rank_by_score(
     Ties keep the order in which the scores were produced (index postings or candidate order).
     """
     scores = ScoreEvaluator(view, candidates).evaluate(node)
-    ranked = ((i, s) for i, s in scores.items() if s != 0.0)
+    ranked = ((i, finite_score(s)) for i, s in scores.items() if s != 0.0 and not math.isnan(s))
     if k is not None and k < len(scores):
         return heapq.nsmallest(k, ranked, key=_descending)
     return sorted(ranked, key=_descending)
