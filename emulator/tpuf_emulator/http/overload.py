@@ -14,7 +14,9 @@ Three independent limits, each answering ``429`` with ``Retry-After`` (seconds) 
   but are not applied yet** (queued behind the namespace's write lock, or being applied). A write
   is refused when backlog + its own size exceeds ``backpressure_bytes`` (default 2 GB, as hosted).
   Set a small threshold to make large writes hit it deterministically. As in the hosted API the
-  check ignores patches, by-filter and conditional writes.
+  check ignores patches, by-filter and conditional writes. (The hosted service also refuses
+  strongly consistent *queries* while backpressure-disabled writes keep the backlog high; the
+  emulator's backlog drains as soon as those writes are applied, so it never does.)
 * **Rate limit** — optional ``rate_limit`` requests per second per organisation (token bucket,
   burst = one second's worth), for testing client-side 429 handling. Off by default.
 

@@ -22,7 +22,7 @@ from typing import Protocol
 
 from .errors import StorageCorrupted, StorageWriteFailed
 from .framing import LOG_HEADER_SIZE, decode_log_header, encode_log_header, scan_frames
-from .fsutil import atomic_write, sync_fd
+from .fsutil import atomic_write, fsync_dir, sync_fd
 from .lock import DirectoryLock
 from .snapshot import read_snapshot_file, write_snapshot_file
 from .wal import LogAppender
@@ -83,7 +83,9 @@ class DiskStorage:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        directory.mkdir(parents=True, exist_ok=True)
+        if not directory.exists():
+            directory.mkdir(parents=True)
+            fsync_dir(directory.parent)  # the new directory's own entry must survive a power cut too
         self._lock = DirectoryLock(directory)
         self._lock.acquire()
         self._generation = 0
