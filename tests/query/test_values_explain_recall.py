@@ -70,6 +70,8 @@ def test_vectors_float_base64_f16_and_i8():
         ("float", "nan", "found string"),
         ("string", 5, "expected a value of type string"),
         ("datetime", "03/02/2024", "ISO 8601"),
+        ("datetime", 10**18, "outside the years 1..9999"),
+        ("datetime", "0001-01-01T00:00:00+01:00", "datetime"),
         ("[]string", "a", "expected a value of type []string"),
         ("[2]f32", [1.0], "1 dimensions, but [2]f32 expects 2"),
         ("[2]f32", "AAAA", "not a multiple of 4"),
@@ -88,6 +90,8 @@ def test_decode_errors_name_where_and_type(type_text, value, fragment):
 def test_datetime_helpers_round_trip():
     assert format_datetime(parse_datetime("2026-02-03T12:13:14.5Z")) == "2026-02-03T12:13:14.500Z"
     assert format_datetime(-1) == "1969-12-31T23:59:59.999Z"
+    assert format_datetime(parse_datetime("9999-12-31T23:59:59.999Z")) == "9999-12-31T23:59:59.999Z"
+    assert format_datetime(parse_datetime("0001-01-01")) == "0001-01-01T00:00:00.000Z"
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ import base64
 import binascii
 import math
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import numpy as np
@@ -34,6 +34,8 @@ INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 UINT64_MAX = 2**64 - 1
 MAX_SPARSE_DIMENSIONS = 1024
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MIN_DATETIME_MS = -62_135_596_800_000  # 0001-01-01T00:00:00Z
+MAX_DATETIME_MS = 253_402_300_799_999  # 9999-12-31T23:59:59.999Z
 
 
 def _type_of(attr: AttributeSchema | AttributeType) -> AttributeType:
@@ -75,21 +77,26 @@ def parse_datetime(text: str, where: str = "value") -> int:
     """ISO 8601 text -> UTC epoch milliseconds (naive times are UTC)."""
     try:
         moment = datetime.fromisoformat(text)
-    except ValueError:
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        delta = moment - _EPOCH
+    except (ValueError, OverflowError):
         raise ApiError(
             400, f"{where}: expected an ISO 8601 datetime such as '2024-03-02T10:00:00Z', found {text!r}"
         ) from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    delta = moment - _EPOCH
-    return delta.days * 86_400_000 + delta.seconds * 1000 + delta.microseconds // 1000
+    millis = delta.days * 86_400_000 + delta.seconds * 1000 + delta.microseconds // 1000
+    if not MIN_DATETIME_MS <= millis <= MAX_DATETIME_MS:
+        raise ApiError(400, f"{where}: datetime {text!r} is outside the years 1..9999")
+    return millis
 
 
 def format_datetime(millis: int) -> str:
     """UTC epoch milliseconds -> ``YYYY-MM-DDTHH:MM:SS.mmmZ``."""
-    seconds, ms = divmod(int(millis), 1000)
-    moment = datetime.fromtimestamp(seconds, tz=UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S") + f".{ms:03d}Z"
+    m = _EPOCH + timedelta(milliseconds=int(millis))
+    return (
+        f"{m.year:04d}-{m.month:02d}-{m.day:02d}T{m.hour:02d}:{m.minute:02d}:{m.second:02d}"
+        f".{m.microsecond // 1000:03d}Z"
+    )
 
 
 # ---------------------------------------------------------------------------------------------- scalars
@@ -126,6 +133,10 @@ def decode_scalar(element: str, value: Any, where: str) -> Any:
         if isinstance(value, str):
             return parse_datetime(value, where)
         if isinstance(value, int) and not isinstance(value, bool):
+            if not MIN_DATETIME_MS <= value <= MAX_DATETIME_MS:
+                raise ApiError(
+                    400, f"{where}: datetime {value} (epoch milliseconds) is outside the years 1..9999"
+                )
             return value  # epoch milliseconds
     elif element == "bytes":
         if isinstance(value, str):
