@@ -27,6 +27,14 @@ class Budget:
     # Hypothesis examples of generated queries compared between the two clients.
     cross_client_examples: int
 
+    def hypothesis_phases(self) -> list:
+        """No shrinking in CI: a failure is reported as found (every shrink step is two HTTP calls,
+        and a shrinking failure can take minutes); ``make fuzz`` shrinks to a minimal example."""
+        from hypothesis import Phase
+
+        phases = [Phase.explicit, Phase.reuse, Phase.generate, Phase.target]
+        return [*phases, Phase.shrink] if self.fuzz else phases
+
     def describe(self) -> str:
         mode = "fuzz (TPUF_FUZZ=1)" if self.fuzz else "fixed"
         return (

@@ -6,7 +6,8 @@ and the JUnit/JSON reports come together exactly as a user running schemathesis 
 Its own process also keeps its hooks and hypothesis state out of the pytest session.
 
 Settings shared by all runs live in the repository's ``schemathesis.toml``; a run copies it and
-appends what is per-run: the dictionary of seeded namespace names and the parameter binding that
+appends what is per-run: the Bearer key (as a ``${TPUF_CONTRACT_API_KEY}`` placeholder, never
+the key itself), the stateful step budget, the dictionary of seeded namespace names and the parameter binding that
 draws ``namespace`` from it part of the time.
 """
 
@@ -181,6 +182,9 @@ def _config_text(seeded_namespaces: Sequence[str], budget: Budget) -> str:
     extra = [
         "",
         "# ---- appended per run by tests/contract/contract_harness/runner.py ----",
+        "[auth.openapi.bearerAuth]",
+        'bearer = "${TPUF_CONTRACT_API_KEY}"',
+        "",
         "[phases.stateful]",
         f"max-steps = {budget.stateful_steps}",
     ]
