@@ -36,14 +36,29 @@ def isotropic(n: int, dims: int, seed: int = 0) -> np.ndarray:
     return np.random.default_rng(seed).standard_normal((n, dims), dtype=np.float32)
 
 
-def exact_top_k(data: np.ndarray, queries: np.ndarray, k: int, metric: str) -> np.ndarray:
-    """Row indices of the exact ``k`` nearest rows of ``data`` for each query (ground truth)."""
+def exact_top_k(
+    data: np.ndarray, queries: np.ndarray, k: int, metric: str, *, chunk: int = 100_000
+) -> np.ndarray:
+    """Row indices of the exact ``k`` nearest rows of ``data`` for each query (ground truth).
+
+    Scans ``data`` in chunks keeping a running top ``k``, so 1M x 768 needs no second full copy.
+    """
+    q = queries.astype(np.float32)
     if metric == "cosine_distance":
-        data_n = data / np.maximum(np.linalg.norm(data, axis=1, keepdims=True), 1e-30)
-        q_n = queries / np.maximum(np.linalg.norm(queries, axis=1, keepdims=True), 1e-30)
-        scores = -(q_n @ data_n.T)
-    else:
-        scores = (data * data).sum(1)[None, :] - 2.0 * (queries @ data.T)
-    idx = np.argpartition(scores, k, axis=1)[:, :k]
-    order = np.take_along_axis(scores, idx, axis=1).argsort(axis=1)
-    return np.take_along_axis(idx, order, axis=1)
+        q = q / np.maximum(np.linalg.norm(q, axis=1, keepdims=True), 1e-30)
+    best_idx = np.empty((len(q), 0), dtype=np.int64)
+    best_score = np.empty((len(q), 0), dtype=np.float32)
+    for start in range(0, len(data), chunk):
+        block = data[start : start + chunk]
+        if metric == "cosine_distance":
+            norms = np.maximum(np.linalg.norm(block, axis=1), 1e-30)
+            scores = -(q @ block.T) / norms[None, :]
+        else:
+            scores = (block * block).sum(1)[None, :] - 2.0 * (q @ block.T)
+        idx = np.concatenate([best_idx, np.arange(start, start + len(block))[None, :].repeat(len(q), 0)], 1)
+        scores = np.concatenate([best_score, scores.astype(np.float32)], 1)
+        keep = np.argpartition(scores, min(k, scores.shape[1] - 1), axis=1)[:, :k]
+        best_idx = np.take_along_axis(idx, keep, 1)
+        best_score = np.take_along_axis(scores, keep, 1)
+    order = best_score.argsort(axis=1, kind="stable")
+    return np.take_along_axis(best_idx, order, axis=1)

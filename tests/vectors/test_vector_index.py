@@ -200,3 +200,14 @@ def test_background_folding_while_searching_stays_correct():
     live = {i: vectors[i] for i in range(6_000) if i % 500 >= 50}
     assert len(index) == len(live)
     assert _recall(index, live, embedding_like(30, DIMS, seed=33), COSINE) >= 0.95
+
+
+def test_indexing_backlog_is_zero_when_idle_and_drains_after_a_bulk_write():
+    index = _index(COSINE, fold_threshold=512)  # no background thread: the backlog stays until flush
+    index.upsert(range(100), embedding_like(100, DIMS, seed=41))
+    assert index.indexing_backlog == 0  # a short tail waits for more writes; it is searched exactly
+    assert index.unindexed_count == 100
+    index.upsert(range(100, 2_000), embedding_like(1_900, DIMS, seed=42))
+    assert index.indexing_backlog > 0
+    index.flush()
+    assert index.indexing_backlog == 0 and index.unindexed_count == 0

@@ -102,7 +102,7 @@ class Namespace:
     def unindexed_rows(self) -> int:
         """Vectors written but not yet folded into an ANN graph (searched exhaustively meanwhile)."""
         with self._index_mutex:
-            return max((index.unindexed_count for _, index in self._vectors.values()), default=0)
+            return max((index.indexing_backlog for _, index in self._vectors.values()), default=0)
 
     # ------------------------------------------------------------------ mutation (caller holds the write lock)
 

@@ -122,6 +122,18 @@ class VectorIndex:
         with self._lock:
             return len(self._tail_rows(None))
 
+    @property
+    def indexing_backlog(self) -> int:
+        """Tail rows a fold is due or running for (0 when idle): what metadata reports as ``updating``.
+
+        A tail shorter than the fold threshold is not a backlog: it is searched exactly and waits
+        for more writes, so an idle namespace reports ``up-to-date``.
+        """
+        with self._lock:
+            folding = self._folder is not None and self._folder.is_alive()
+            tail = len(self._tail_rows(None))
+            return tail if folding or tail >= self._fold_threshold else 0
+
     def search(
         self, query: np.ndarray, k: int, allowed: Collection[Hashable] | None = None
     ) -> list[tuple[Hashable, float]]:
@@ -241,26 +253,23 @@ class VectorIndex:
     # ---- folding the tail into the graph ---------------------------------------------------------------
     def flush(self) -> None:
         """Fold the whole tail into the graph now, in the calling thread (tests, snapshots, benchmarks)."""
-        self._fold(until_empty=True, minimum=1)
+        self._fold()
 
     def _maybe_fold(self) -> None:
         with self._lock:
             due = len(self._tail) >= self._fold_threshold or len(self._retired_in_graph) >= self._fold_batch
             if not due or not self._background or (self._folder is not None and self._folder.is_alive()):
                 return
-            self._folder = threading.Thread(
-                target=self._fold, kwargs={"until_empty": False}, name="vector-index-fold", daemon=True
-            )
+            self._folder = threading.Thread(target=self._fold, name="vector-index-fold", daemon=True)
             self._folder.start()
 
-    def _fold(self, *, until_empty: bool, minimum: int | None = None) -> None:
-        """Insert tail rows into the graph batch by batch, while the tail stays at least ``minimum`` long."""
-        minimum = self._fold_batch if minimum is None else minimum
+    def _fold(self) -> None:
+        """Insert tail rows into the graph batch by batch until the tail is empty."""
         with self._fold_lock:
             while True:
                 with self._lock:
                     self._drop_retired()
-                    if len(self._tail) < minimum and not until_empty or not self._tail:
+                    if not self._tail:
                         return
                     batch = [r for r in self._tail if self._store.id_of[r] is not None][: self._fold_batch]
                     if not batch:  # the tail holds only retired rows
