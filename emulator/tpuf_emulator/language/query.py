@@ -64,7 +64,7 @@ QUERY_FIELDS = (
     "consistency",
     "rerank_by",
 )
-SUBQUERY_FIELDS = tuple(f for f in QUERY_FIELDS if f not in ("vector_encoding", "consistency"))
+SUBQUERY_FIELDS = tuple(f for f in QUERY_FIELDS if f not in ("vector_encoding", "consistency", "rerank_by"))
 MULTI_QUERY_FIELDS = ("queries", "rerank_by", "limit", "offset", "vector_encoding", "consistency")
 
 
