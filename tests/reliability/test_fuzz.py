@@ -8,6 +8,7 @@ TypeError, KeyError, RecursionError... — would be a 500 over HTTP. Budgets are
 from __future__ import annotations
 
 import gzip
+import json
 import zlib
 
 import orjson
@@ -210,3 +211,53 @@ def test_gzip_decoder_caps_by_decompressed_size(size):
     with pytest.raises(ApiError) as info:
         bodies_module._gunzip(bomb, LIMIT)
     assert info.value.status == 413
+
+
+# JSON text built by hand so objects may repeat keys and keys/strings may hold quotes, backslashes
+# and colons (the decoder's fast duplicate check counts '"' + ':' sequences, so these are its edge cases).
+tricky_text = st.text(alphabet=st.sampled_from(["a", '"', "\\", ":", " ", "é", "\n"]), max_size=6)
+whitespace = st.sampled_from(["", " ", "\n", "\t ", "\r\n"])
+
+
+@st.composite
+def json_text(draw, depth: int = 0) -> str:
+    kind = draw(
+        st.sampled_from(["scalar", "string", "array", "object"] if depth < 4 else ["scalar", "string"])
+    )
+    if kind == "scalar":
+        return draw(st.sampled_from(["1", "-2.5", "true", "null", "1e3"]))
+    if kind == "string":
+        return orjson.dumps(draw(tricky_text)).decode()
+    if kind == "array":
+        return "[" + ",".join(draw(st.lists(json_text(depth + 1), max_size=3))) + "]"
+    keys = draw(st.lists(tricky_text, max_size=4))
+    if keys and draw(st.booleans()):
+        keys.append(draw(st.sampled_from(keys)))  # a duplicate
+    pairs = [
+        f"{draw(whitespace)}{orjson.dumps(k).decode()}{draw(whitespace)}:{draw(whitespace)}{draw(json_text(depth + 1))}"
+        for k in keys
+    ]
+    return "{" + ",".join(pairs) + "}"
+
+
+def _has_duplicate_keys(text: str) -> bool:
+    found = []
+
+    def hook(pairs):
+        if len({k for k, _ in pairs}) != len(pairs):
+            found.append(True)
+        return dict(pairs)
+
+    json.loads(text, object_pairs_hook=hook)
+    return bool(found)
+
+
+@BUDGET
+@given(json_text())
+def test_duplicate_keys_are_found_exactly(text):
+    raw = text.encode()
+    if _has_duplicate_keys(text):
+        with pytest.raises(ApiError, match="duplicate key"):
+            bodies_module.parse_json(raw)
+    else:
+        assert bodies_module.parse_json(raw) == json.loads(text)
