@@ -48,7 +48,7 @@ lint: setup ## validate the spec (openapi-spec-validator + Redocly) and lint Pyt
 
 docs: setup ## render the API reference to build/docs/index.html
 	mkdir -p build/docs
-	npx --no-install redocly build-docs spec/turbopuffer.yaml --config spec/redocly.yaml -o build/docs/index.html
+	npx --no-install redocly build-docs spec/turbopuffer.yaml --config spec/redocly.yaml --inlineBundle -o build/docs/index.html
 
 # ---- client -------------------------------------------------------------------------------
 generate: setup ## regenerate generated/ from spec/ + templates/
