@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"tpuf-emulator: cannot start: {exc}", file=sys.stderr, flush=True)
         return 1
     where = f"http://{config.host}:{config.port}"
-    storage = f"data dir {config.data_dir}" if config.data_dir else "in memory (no --data-dir)"
+    storage = f"data dir {config.data_dir}" if config.data_dir else "in memory, no --data-dir"
     print(f"tpuf-emulator listening on {where} ({storage})", flush=True)
     if config.uses_dev_key:
         print(f"development API key: {DEV_API_KEY}", flush=True)

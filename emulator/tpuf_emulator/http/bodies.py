@@ -53,7 +53,7 @@ async def read_raw_body(request: Request, limit: int) -> bytes:
     raw = b"".join(chunks)
     encoding = request.headers.get("content-encoding", "").strip().lower()
     if encoding not in _SUPPORTED_ENCODINGS:
-        raise ApiError(415, f"unsupported Content-Encoding {encoding!r}; send gzip or an uncompressed body")
+        raise bad_request(f"unsupported Content-Encoding {encoding!r}; send gzip or an uncompressed body")
     if encoding in ("gzip", "x-gzip") and raw:
         raw = _gunzip(raw, limit)
     return raw
