@@ -136,7 +136,10 @@ def run(n: int, queries: int, workdir: Path | None = None) -> dict:
             "recall_at_10": recall_at([_ids(r) for r in results], truth.tolist(), K),
         }
         knn_n = min(queries, 20)
-        knn = [{"rank_by": ["vector", "kNN", q.tolist()], "limit": K} for q in qs[:knn_n]]
+        everything = ["price", "Gte", 0]  # kNN (exact) requires a filter: one that keeps every row
+        knn = [
+            {"rank_by": ["vector", "kNN", q.tolist()], "limit": K, "filters": everything} for q in qs[:knn_n]
+        ]
         try:
             times, _ = http.timed_queries("vec", knn)
             out["exact_knn"] = percentiles_ms(times)

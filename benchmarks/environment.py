@@ -56,5 +56,6 @@ def describe_environment() -> dict:
         "cpu": _cpu_model(),
         "cpu_count": os.cpu_count(),
         "memory_gib": _memory_gib(),
+        "load_average_1m": round(os.getloadavg()[0], 2),
         "packages": versions,
     }
