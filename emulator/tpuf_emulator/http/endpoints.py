@@ -22,6 +22,18 @@ def _int_param(call: Call, name: str, default: int, low: int, high: int) -> int:
     return value
 
 
+def _str_param(call: Call, name: str, max_length: int | None = None) -> str | None:
+    """An optional string query parameter; present means non-empty (the spec's minLength 1 / maxLength)."""
+    raw = call.params.get(name)
+    if raw is None:
+        return None
+    if raw == "" and name == "cursor":
+        raise bad_request("query parameter cursor: must not be empty (omit it for the first page)")
+    if max_length is not None and len(raw) > max_length:
+        raise bad_request(f"query parameter {name}: at most {max_length} characters, got {len(raw)}")
+    return raw
+
+
 def build_routes(registry: Registry, max_body_bytes: int) -> list[Route]:
     def ns(call: Call) -> str:
         return call.path["namespace"]
@@ -56,14 +68,14 @@ def build_routes(registry: Registry, max_body_bytes: int) -> list[Route]:
     def list_namespaces(call: Call):
         page_size = _int_param(call, "page_size", 100, 1, 1000)
         return 200, registry.list_namespaces(
-            call.organization, call.params.get("prefix") or "", call.params.get("cursor") or None, page_size
+            call.organization, _str_param(call, "prefix", 128) or "", _str_param(call, "cursor"), page_size
         )
 
     def recall(call: Call):
         return 200, registry.recall(call.organization, ns(call), call.body or {})
 
     def export(call: Call):
-        return 200, registry.export(call.organization, ns(call), call.params.get("cursor") or None)
+        return 200, registry.export(call.organization, ns(call), _str_param(call, "cursor"))
 
     def start_copy(call: Call):
         return 200, registry.start_copy(call.organization, ns(call), call.body or {})
