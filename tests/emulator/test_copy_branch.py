@@ -60,3 +60,15 @@ def test_copy_errors(api, unique_ns):
     assert "itself" in message
     body = {"copy_from_namespace": {"source_namespace": unique_ns, "source_api_key": "nope"}}
     write_error(api, f"{unique_ns}-z", body, status=403)
+
+
+def test_sharding_is_set_on_creation_and_inherited_by_copies(api, unique_ns):
+    write(api, unique_ns, {"upsert_rows": [{"id": 1}], "sharding": {"num_shards": 4}})
+    assert api.get(f"/v2/namespaces/{unique_ns}/metadata").json()["sharding"] == {"num_shards": 4}
+    assert "first write" in write_error(
+        api, unique_ns, {"upsert_rows": [{"id": 2}], "sharding": {"num_shards": 8}}
+    )
+    write(api, f"{unique_ns}-copy", {"copy_from_namespace": unique_ns})
+    assert api.get(f"/v2/namespaces/{unique_ns}-copy/metadata").json()["sharding"] == {"num_shards": 4}
+    assert "sharded" in write_error(api, f"{unique_ns}-branch", {"branch_from_namespace": unique_ns})
+    assert write_error(api, unique_ns, {"sharding": {"num_shards": 0}})

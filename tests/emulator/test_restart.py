@@ -14,7 +14,10 @@ def _state(client, names):
         out[name] = {
             "docs": docs(client, name),
             "schema": client.get(f"/v1/namespaces/{name}/schema").json(),
-            "metadata": client.get(f"/v2/namespaces/{name}/metadata").json(),
+            # ``index`` reports ANN indexing progress, which restarts from scratch: not state.
+            "metadata": {
+                k: v for k, v in client.get(f"/v2/namespaces/{name}/metadata").json().items() if k != "index"
+            },
         }
     out["list"] = client.get("/v1/namespaces").json()
     return out

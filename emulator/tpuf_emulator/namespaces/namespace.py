@@ -52,6 +52,7 @@ class Namespace:
         self._index_mutex = threading.Lock()
         self._fulltext: dict[str, tuple[dict[str, Any], Any]] = {}
         self._vectors: dict[str, tuple[str, Any]] = {}
+        self._filter_index: Any = None
 
     # ------------------------------------------------------------------ the namespace view (for query/)
 
@@ -99,6 +100,15 @@ class Namespace:
             self._vectors[attr] = (metric, index)
             return index
 
+    def filter_index(self) -> Any:
+        """Postings of attribute values that narrow equality filters (``filterindex/``), built lazily."""
+        from ..filterindex import FilterIndex
+
+        with self._index_mutex:
+            if self._filter_index is None:
+                self._filter_index = FilterIndex(self.documents)
+            return self._filter_index
+
     def unindexed_rows(self) -> int:
         """Vectors written but not yet folded into an ANN graph (searched exhaustively meanwhile)."""
         with self._index_mutex:
@@ -140,6 +150,8 @@ class Namespace:
 
     def _update_indexes(self, changes: Mapping[Any, dict[str, Any] | None]) -> None:
         with self._index_mutex:
+            if self._filter_index is not None:
+                self._filter_index.update(changes)
             for attr, (_, index) in self._fulltext.items():
                 for doc_id, new in changes.items():
                     index.remove(doc_id)
@@ -161,6 +173,7 @@ class Namespace:
         with self._index_mutex:
             self._fulltext.clear()
             self._vectors.clear()
+            self._filter_index = None
 
     def recompute_sizes(self) -> None:
         self._sizes = {doc_id: document_bytes(self.schema, doc) for doc_id, doc in self.docs.items()}

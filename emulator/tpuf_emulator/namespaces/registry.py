@@ -273,6 +273,8 @@ class Registry:
             schema = copy_schema(source.schema)
             metric = source.distance_metric
             docs = dict(source.docs)  # documents are immutable; sharing them is safe
+            if branch and source.sharding:
+                raise bad_request(f"{field}: sharded namespaces cannot be branched; use copy_from_namespace")
             inherited = {"read_only": source.read_only, "encryption": dict(source.encryption),
                          "sharding": source.sharding}  # fmt: skip
         if not branch:
