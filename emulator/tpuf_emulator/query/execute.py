@@ -118,7 +118,7 @@ def run_query(view: Any, plan: QueryPlan, vector_encoding: str, stats: Stats) ->
     docs = view.documents()
     stats.bytes_queried += namespace_bytes(view)
     _bind_indexes(view, plan)
-    candidates = _filtered(docs, plan.filter)
+    candidates = _filtered(docs, plan.filter, view)
     if plan.aggregations is not None:
         matching = docs.values() if candidates is None else candidates.values()
         if plan.group_by is not None:
@@ -133,11 +133,16 @@ def run_query(view: Any, plan: QueryPlan, vector_encoding: str, stats: Stats) ->
 
 
 def _filtered(
-    docs: Mapping[Any, dict[str, Any]], tree: FilterNode | None
+    docs: Mapping[Any, dict[str, Any]], tree: FilterNode | None, view: Any = None
 ) -> dict[Any, dict[str, Any]] | None:
     if tree is None:
         return None
     test = compile_filter(tree)
+    index = getattr(view, "filter_index", None)  # postings narrow equality filters (filterindex/)
+    narrowed = index().candidates(tree) if index is not None else None
+    if narrowed is not None and len(narrowed) < len(docs):
+        hits = {i: docs[i] for i in narrowed if i in docs and test(docs[i], None)}
+        return {i: hits[i] for i in docs if i in hits} if len(hits) > 1 else hits  # keep document order
     return {doc_id: doc for doc_id, doc in docs.items() if test(doc, None)}
 
 

@@ -1,0 +1,131 @@
+"""``FilterIndex``: per attribute, value -> ids, built on first use and kept current by writes.
+
+Only hashable scalar values are posted (str, int, float, bool; array attributes post each
+element, which serves ``Contains``/``ContainsAny``). Narrowable filter forms: ``Eq`` and ``In``
+with non-null values, ``Contains``/``ContainsAny``, ``And`` (intersection of its narrowable
+children) and ``Or`` (union, when every child is narrowable). Anything else (ranges, ``Not``,
+patterns, nulls, references to the new document) yields ``None``: "scan as before".
+
+An attribute is indexed lazily, the first time a filter on it is narrowed, so attributes never
+filtered on cost no memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from typing import Any
+
+from ..language.nodes import Compare, FilterNode, Logical, RefNew
+
+_POSTABLE = (str, int, float, bool)
+_SCALAR_OPS = ("Eq", "In")
+_ELEMENT_OPS = ("Contains", "ContainsAny")
+
+
+def _values(value: Any) -> list[Hashable]:
+    """The keys a stored value is posted under (array elements individually)."""
+    if isinstance(value, _POSTABLE):
+        return [value]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, _POSTABLE)]
+    return []
+
+
+class FilterIndex:
+    """Inverted index of attribute values for one namespace's documents."""
+
+    def __init__(self, documents: Callable[[], Mapping[Any, dict[str, Any]]]) -> None:
+        self._documents = documents
+        self._postings: dict[str, dict[Hashable, set[Any]]] = {}
+        self._posted: dict[str, dict[Any, list[Hashable]]] = {}  # attr -> id -> keys (for removal)
+
+    # ---- maintenance (called by the namespace under its write lock) ----------------------------------
+    def update(self, changes: Mapping[Any, dict[str, Any] | None]) -> None:
+        """Re-post the changed documents (``None`` = deleted) in every attribute already indexed."""
+        for attr, postings in self._postings.items():
+            posted = self._posted[attr]
+            for doc_id, doc in changes.items():
+                for key in posted.pop(doc_id, ()):
+                    ids = postings.get(key)
+                    if ids is not None:
+                        ids.discard(doc_id)
+                        if not ids:
+                            del postings[key]
+                if doc is not None and doc.get(attr) is not None:
+                    self._post(attr, doc_id, doc[attr])
+
+    def _post(self, attr: str, doc_id: Any, value: Any) -> None:
+        keys = _values(value)
+        if keys:
+            postings = self._postings[attr]
+            for key in keys:
+                postings.setdefault(key, set()).add(doc_id)
+            self._posted[attr][doc_id] = keys
+
+    def _ensure(self, attr: str) -> dict[Hashable, set[Any]]:
+        if attr not in self._postings:
+            self._postings[attr] = {}
+            self._posted[attr] = {}
+            for doc_id, doc in self._documents().items():
+                value = doc.get(attr)
+                if value is not None:
+                    self._post(attr, doc_id, value)
+        return self._postings[attr]
+
+    # ---- narrowing ------------------------------------------------------------------------------------
+    def candidates(self, tree: FilterNode) -> set[Any] | None:
+        """A superset of the ids ``tree`` can match, or ``None`` if this index cannot narrow it."""
+        if isinstance(tree, Logical):
+            if tree.op == "And":
+                parts = [c for c in (self.candidates(child) for child in tree.children) if c is not None]
+                if not parts:
+                    return None
+                parts.sort(key=len)
+                out = set(parts[0])
+                for part in parts[1:]:
+                    out &= part
+                return out
+            if tree.op == "Or":
+                out = set()
+                for child in tree.children:
+                    part = self.candidates(child)
+                    if part is None:
+                        return None
+                    out |= part
+                return out
+            return None
+        if isinstance(tree, Compare):
+            if tree.attr == "id":  # ids are the documents' keys already: no postings needed
+                return self._ids(tree)
+            return self._compare(tree)
+        return None
+
+    @staticmethod
+    def _ids(node: Compare) -> set[Any] | None:
+        if node.op == "Eq" and isinstance(node.value, _POSTABLE):
+            return {node.value}
+        if node.op == "In" and isinstance(node.value, tuple | list):
+            if all(isinstance(v, _POSTABLE) for v in node.value):
+                return set(node.value)
+        return None
+
+    def _compare(self, node: Compare) -> set[Any] | None:
+        if node.op in ("Eq", "Contains"):
+            wanted: Iterable[Any] = (node.value,)
+        elif node.op in ("In", "ContainsAny"):
+            if not isinstance(node.value, tuple | list):
+                return None
+            wanted = node.value
+        else:
+            return None
+        wanted = list(wanted)
+        if node.op in _SCALAR_OPS and any(v is None for v in wanted):
+            return None  # null matches missing attributes, which are not posted
+        if any(isinstance(v, RefNew) or not isinstance(v, _POSTABLE + (type(None),)) for v in wanted):
+            return None  # whole-array equality, references to the written document...
+        postings = self._ensure(node.attr)
+        out: set[Any] = set()
+        for value in wanted:
+            if value is not None:
+                out |= postings.get(value, set())
+        return out
