@@ -62,7 +62,10 @@ def create_app(config: EmulatorConfig | None = None, registry: Registry | None =
 
     app = Starlette(
         routes=build_routes(registry, config.max_body_bytes),
-        middleware=[Middleware(AuthMiddleware, keys=config.effective_api_keys()), *_overload_middleware(config)],
+        middleware=[
+            Middleware(AuthMiddleware, keys=config.effective_api_keys()),
+            *_overload_middleware(config),
+        ],
         exception_handlers={HTTPException: _http_exception, Exception: _unexpected},
         lifespan=lifespan,
     )
