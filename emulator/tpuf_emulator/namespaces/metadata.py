@@ -77,6 +77,8 @@ def parse_metadata_patch(body: dict[str, Any]) -> tuple[Any, Any]:
                     f"pinning: unknown field(s) {sorted(set(value) - {'replicas'})}; expected 'replicas'"
                 )
             replicas = value.get("replicas", 1)
+            if isinstance(replicas, float) and replicas.is_integer():
+                replicas = int(replicas)  # JSON Schema's integer: 2.0 is 2
             if not isinstance(replicas, int) or isinstance(replicas, bool):
                 raise unprocessable(f"pinning.replicas: expected an integer, found {describe_json(replicas)}")
             if replicas < 1:
