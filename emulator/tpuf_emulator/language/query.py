@@ -154,10 +154,13 @@ def parse_consistency(value: Any, where: str) -> str:
     if value is None:
         return "strong"
     value = expect_object(value, where, '{"level": "strong"|"eventual"}')
-    reject_unknown_keys(value, ("level",), where)
+    reject_unknown_keys(value, ("level", "max_staleness_seconds"), where)
     level = value.get("level", "strong")
     if level not in CONSISTENCY_LEVELS:
         raise shape_error(f"{where}.level", "one of strong, eventual", level)
+    if value.get("max_staleness_seconds") is not None:
+        # Validated, then moot: the emulator's eventual reads are never stale.
+        expect_int(value["max_staleness_seconds"], f"{where}.max_staleness_seconds", 0)
     return str(level)
 
 

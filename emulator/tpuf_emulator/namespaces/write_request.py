@@ -161,11 +161,19 @@ def parse_encryption(value: Any, where: str) -> dict[str, Any]:
     mode = value.get("mode")
     if mode == "default" and set(value) <= {"mode"}:
         return {"mode": "default"}
-    if mode == "customer-managed" and set(value) <= {"mode", "key_name"}:
-        return {
+    if mode == "customer-managed" and set(value) <= {"mode", "key_name", "encryption_context"}:
+        parsed = {
             "mode": "customer-managed",
             "key_name": _expect(value.get("key_name"), str, "a string", f"{where}.key_name"),
         }
+        if value.get("encryption_context") is not None:
+            context = _expect(
+                value["encryption_context"], dict, "an object of strings", f"{where}.encryption_context"
+            )
+            for key, item in context.items():
+                _expect(item, str, "a string", f"{where}.encryption_context.{key}")
+            parsed["encryption_context"] = dict(context)
+        return parsed
     # Pre-2.0 clients: {"cmek": {"key_name": ...}}
     if (
         set(value) == {"cmek"}
@@ -245,7 +253,10 @@ def parse_write_request(body: dict[str, Any]) -> WriteRequest:
         sharding = _expect(body["sharding"], dict, "an object", "sharding")
         if set(sharding) != {"num_shards"}:
             raise unprocessable('sharding: expected {"num_shards": <integer>}')
-        shards = _expect(sharding["num_shards"], int, "an integer", "sharding.num_shards")
+        shards = sharding["num_shards"]
+        if isinstance(shards, float) and shards.is_integer():
+            shards = int(shards)  # JSON Schema's integer: 15.0 is 15
+        shards = _expect(shards, int, "an integer", "sharding.num_shards")
         if not 1 <= shards <= MAX_SHARDS:
             raise bad_request(f"sharding.num_shards: must be between 1 and {MAX_SHARDS}, got {shards}")
         req.sharding = {"num_shards": shards}
