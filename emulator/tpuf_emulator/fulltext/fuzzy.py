@@ -65,6 +65,8 @@ def _thresholds(params: dict[str, Any], where: str) -> list[tuple[int, int]]:
         values = []
         for name in ("min_query_chars", "distance"):
             value = entry.get(name)
+            if isinstance(value, float) and value.is_integer():  # JSON Schema's integer includes 3.0
+                value = int(value)
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ApiError(422, f"{at}.{name}: expected an integer")
             values.append(value)

@@ -59,6 +59,8 @@ def parse_highlight_config(value: Any, where: str = "Highlight") -> HighlightCon
             400, f"{where}.fragment_by: expected one of {', '.join(FRAGMENT_BY)}, got {fragment_by!r}"
         )
     limit = value.get("fragment_limit", 3)
+    if isinstance(limit, float) and limit.is_integer():  # JSON Schema's integer includes 3.0
+        limit = int(limit)
     if isinstance(limit, bool) or not isinstance(limit, int):
         raise ApiError(422, f"{where}.fragment_limit: expected an integer")
     if not 1 <= limit <= MAX_FRAGMENT_LIMIT:
