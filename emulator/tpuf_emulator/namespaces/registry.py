@@ -188,7 +188,7 @@ class Registry:
         if req.copy_from or req.branch_from:
             result = self._copy(org, name, req)
         else:
-            result = self._write(org, name, req, must_exist=False)
+            result = self._write(org, name, req, must_exist=req.create_namespace is False)
         self._maybe_snapshot()
         return result
 

@@ -18,7 +18,7 @@ WRITE_FIELDS = (
     "upsert_condition", "patch_condition", "delete_condition",
     "delete_by_filter", "delete_by_filter_allow_partial", "patch_by_filter", "patch_by_filter_allow_partial",
     "return_affected_ids", "distance_metric", "schema", "copy_from_namespace", "branch_from_namespace",
-    "encryption", "sharding", "disable_backpressure",
+    "encryption", "sharding", "disable_backpressure", "create_namespace",
 )  # fmt: skip
 MAX_SHARDS = 256
 
@@ -65,6 +65,8 @@ class WriteRequest:
     branch_from: SourceRef | None = None
     encryption: dict[str, Any] | None = None
     sharding: dict[str, Any] | None = None
+    # False: never create the namespace (404 when missing); True/None: create it on this write.
+    create_namespace: bool | None = None
 
     @property
     def has_documents(self) -> bool:
@@ -229,7 +231,7 @@ def parse_write_request(body: dict[str, Any]) -> WriteRequest:
         if "id" in req.patch_by_filter_patch:
             raise bad_request("patch_by_filter.patch: the id of a document cannot be patched")
     for flag in ("delete_by_filter_allow_partial", "patch_by_filter_allow_partial", "return_affected_ids",
-                 "disable_backpressure"):  # fmt: skip
+                 "disable_backpressure", "create_namespace"):  # fmt: skip
         if body.get(flag) is not None:
             setattr(req, flag, _expect(body[flag], bool, "a boolean", flag))
     if body.get("distance_metric") is not None:
