@@ -1,8 +1,8 @@
 """The suite must FAIL against a deliberately broken emulator.
 
 Each mutant is the real emulator app (``create_app``), built in this process and wrapped in one
-ASGI middleware that breaks one promise (``contract_harness/mutants.py``): a renamed response
-field, an undocumented status code, a delete that deletes nothing, values that do not read back,
+ASGI middleware that breaks one promise (``contract_harness/mutants.py``): a renamed required
+response field, renamed query rows, an undocumented status code, a delete that deletes nothing, values that do not read back,
 a 429 without Retry-After, authentication that accepts anything. The same runner that checks the
 real emulator runs against it and must report a failure of the expected kind.
 """
@@ -33,7 +33,20 @@ class Mutant:
 
 
 MUTANTS = [
-    Mutant("renamed-rows-field", mutants.renamed_rows_field, ("query",), "JsonSchemaError", mode="positive"),
+    Mutant(
+        "renamed-required-field",
+        mutants.renamed_required_write_field,
+        ("write",),
+        "JsonSchemaError",
+        mode="positive",
+    ),
+    Mutant(
+        "renamed-rows-field",
+        mutants.renamed_rows_field,
+        ("write", "query"),
+        "Custom check failed: `written_documents_readable`",
+        mode="positive",
+    ),
     Mutant("unknown-namespace-410", mutants.unknown_namespace_is_410, ("getSchema",), "UndefinedStatusCode"),
     Mutant(
         "delete-ignored",

@@ -9,6 +9,7 @@ are seeded namespaces, so queries reach real documents and not only 404s.
 from __future__ import annotations
 
 import pytest
+from conftest import emulator_process
 from contract_harness import case_counts
 from contract_harness.runner import RunResult, run_schemathesis
 from contract_harness.seed_data import seed_all, seed_namespaces
@@ -25,6 +26,7 @@ def seeded_emulator(contract_emulator):
 
 
 def _run(server, budget, reports_dir, *, name: str, phases, **options) -> RunResult:
+    seed_all(server.base_url, server.api_key, seed_namespaces(SEED_PREFIX))  # whatever ran before
     return run_schemathesis(
         name=name,
         base_url=server.base_url,
@@ -91,3 +93,23 @@ def test_a_wrong_api_key_fails_the_run(seeded_emulator, contract_budget, contrac
     )
     assert not result.passed, result.explain()
     assert result.report["warnings"].get("missing_auth"), result.explain()
+
+
+@pytest.mark.timeout(600)
+def test_rate_limited_answers_conform_and_carry_retry_after(contract_budget, contract_reports_dir, tmp_path):
+    """Against an emulator limited to 20 requests/s, the 429s must be documented answers with Retry-After."""
+    with emulator_process(tmp_path / "data", "--rate-limit", "20") as server:
+        result = _run(
+            server,
+            contract_budget,
+            contract_reports_dir,
+            name="server-rate-limited",
+            phases=("fuzzing",),
+            mode="positive",
+            include_operation_ids=["query", "getSchema", "write"],
+        )
+    case_counts.record_run("server conformance (schemathesis, rate-limited emulator)", result.case_counts)
+    assert result.passed, result.explain()
+    assert result.check_hits.get("rate_limited_response_has_retry_after", 0) > 0, (
+        f"no 429 was produced: {result.statuses}"
+    )

@@ -82,7 +82,11 @@ def _is(method: str, pattern: re.Pattern[str]) -> Callable[[Scope], bool]:
 
 
 def renamed_rows_field(app: ASGIApp) -> ASGIApp:
-    """Query results call their rows ``documents``: the response schema is violated."""
+    """Query results call their rows ``documents``.
+
+    ``rows`` is optional in ``QueryResult`` (aggregations have none) and responses may carry extra
+    fields, so the response schema alone cannot see this; reading back a write does.
+    """
 
     def rewrite(scope: Scope, reply: Reply) -> None:
         body = reply.json()
@@ -91,6 +95,18 @@ def renamed_rows_field(app: ASGIApp) -> ASGIApp:
             reply.set_json(body)
 
     return ResponseRewriter(app, _is("POST", QUERY_PATH), rewrite)
+
+
+def renamed_required_write_field(app: ASGIApp) -> ASGIApp:
+    """Write results call ``rows_affected`` ``rows_changed``: a required field is missing."""
+
+    def rewrite(scope: Scope, reply: Reply) -> None:
+        body = reply.json()
+        if reply.status == 200 and isinstance(body, dict) and "rows_affected" in body:
+            body["rows_changed"] = body.pop("rows_affected")
+            reply.set_json(body)
+
+    return ResponseRewriter(app, _is("POST", NAMESPACE_PATH), rewrite)
 
 
 def unknown_namespace_is_410(app: ASGIApp) -> ASGIApp:

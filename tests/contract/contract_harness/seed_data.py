@@ -8,6 +8,7 @@ The writes go over raw HTTP (httpx), independent of either client under test.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,4 +96,43 @@ def seed_all(base_url: str, api_key: str, seeds: list[SeedNamespace]) -> None:
 
 
 def http_client(base_url: str, api_key: str, *, timeout: float = 30.0) -> httpx.Client:
-    return httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {api_key}"}, timeout=timeout)
+    """A raw client for seeding and follow-up reads; it waits out 429s as Retry-After asks."""
+    return httpx.Client(
+        base_url=base_url,
+        headers={"Authorization": f"Bearer {api_key}"},
+        timeout=timeout,
+        transport=_WaitOn429(httpx.HTTPTransport()),
+    )
+
+
+class _WaitOn429(httpx.BaseTransport):
+    """Retry a 429 after its ``retry-after-ms`` / ``Retry-After`` (the harness's own reads must not
+    fail because the suite itself exhausted a rate limit)."""
+
+    def __init__(self, inner: httpx.BaseTransport, attempts: int = 8) -> None:
+        self.inner = inner
+        self.attempts = attempts
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        for _ in range(self.attempts - 1):
+            response = self.inner.handle_request(request)
+            if response.status_code != 429:
+                return response
+            response.read()
+            response.close()
+            time.sleep(_retry_delay(response))
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def _retry_delay(response: httpx.Response) -> float:
+    for header, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
+        value = response.headers.get(header)
+        if value is not None:
+            try:
+                return min(max(float(value) * scale, 0.05), 10.0)
+            except ValueError:
+                pass
+    return 1.0
