@@ -90,48 +90,78 @@ class MockServer:
         return 200, plain, out
 
 
-def _median(fn: Any, repeat: int) -> float:
-    fn()  # warm-up (imports, connection pool, caches)
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
-
-
-def _measure_client(
-    cls: Any, base_url: str, api_key: str, compression: bool, handler: Any, counts: dict
-) -> dict:
-    try:
-        client = cls(base_url, api_key, compression, handler)
-    except NotMeasured as exc:
-        return {"not_measured": str(exc)}
+def _scenarios(counts: dict) -> list[tuple[str, int, Any]]:
+    """(figure name, repetitions, fn(client) -> seconds per unit) for the three scenarios."""
     matrix = embedding_like(WRITE_ROWS, DIMS, seed=4)
     attrs = attributes(WRITE_ROWS)
     ids = list(range(WRITE_ROWS))
-    out: dict = {}
-    try:
-        out["write_10k_s"] = _median(lambda: client.write(NS, ids, matrix, attrs), counts["write"])
+    cats = [i % 100 for i in range(counts["small"])]
+
+    def write(client: Any) -> float:
+        t = time.perf_counter()
+        client.write(NS, ids, matrix, attrs)
+        return time.perf_counter() - t
+
+    def decode(client: Any) -> float:
+        t = time.perf_counter()
         vectors = client.query_vectors(NS, DECODE_ROWS)
-        assert len(vectors) == DECODE_ROWS and vectors[0].shape == (DIMS,), "1,000 vectors expected"
-        out["decode_1k_s"] = _median(lambda: client.query_vectors(NS, DECODE_ROWS), counts["decode"])
-        cats = [i % 100 for i in range(counts["small"])]
+        elapsed = time.perf_counter() - t
+        assert len(vectors) == DECODE_ROWS and vectors[0].shape == (DIMS,), "1,000 vectors of 768 expected"
+        return elapsed
+
+    def sequential(client: Any) -> float:
         t = time.perf_counter()
         for c in cats:
             client.small_query(NS, c)
-        out["small_sequential_per_query_s"] = (time.perf_counter() - t) / len(cats)
+        return (time.perf_counter() - t) / len(cats)
+
+    def concurrent(client: Any) -> float:
         runner = client.async_runner()
         t = time.perf_counter()
         asyncio.run(runner(NS, cats, CONCURRENCY))
-        out["small_async_per_query_s"] = (time.perf_counter() - t) / len(cats)
-    except NotMeasured as exc:
-        out["not_measured"] = str(exc)
-    except Exception as exc:  # a client that fails a scenario is reported, not fatal for the run
-        out["error"] = f"{type(exc).__name__}: {exc}"[:300]
-    finally:
+        return (time.perf_counter() - t) / len(cats)
+
+    return [
+        ("write_10k_s", counts["write"], write),
+        ("decode_1k_s", counts["decode"], decode),
+        ("small_sequential_per_query_s", 1, sequential),
+        ("small_async_per_query_s", 1, concurrent),
+    ]
+
+
+def _measure_setting(
+    base_url: str, api_key: str, compression: bool, handler: Any, counts: dict, bar: Any
+) -> dict:
+    """All clients of one setting, interleaved repetition by repetition, so a change in machine load
+    during the run affects every client alike (the machine is shared; medians are reported)."""
+    clients: dict[str, Any] = {}
+    out: dict[str, dict] = {}
+    for key, cls in zip(("floor", "official", "generated"), CLIENTS, strict=True):
+        try:
+            clients[key] = cls(base_url, api_key, compression, handler)
+            out[key] = {}
+        except NotMeasured as exc:
+            out[key] = {"not_measured": str(exc)}
+    for figure, repeat, fn in _scenarios(counts):
+        samples: dict[str, list[float]] = {key: [] for key in clients}
+        for rep in range(repeat + 1):  # the first round warms up (imports, pools, caches)
+            for key, client in clients.items():
+                if "error" in out[key]:
+                    continue
+                try:
+                    elapsed = fn(client)
+                except Exception as exc:  # a client failing one scenario is reported, not fatal
+                    out[key]["error"] = f"{figure}: {type(exc).__name__}: {exc}"[:300]
+                    continue
+                if rep > 0 or repeat == 1 and figure.startswith("small"):
+                    samples[key].append(elapsed)
+        for key, values in samples.items():
+            if values:
+                out[key][figure] = round(statistics.median(values), 6)
+        bar.update()
+    for client in clients.values():
         client.close()
-    return {k: (round(v, 6) if isinstance(v, float) else v) for k, v in out.items()}
+    return out
 
 
 def _with_ratios(results: dict) -> dict:
@@ -149,29 +179,20 @@ def _with_ratios(results: dict) -> dict:
 
 
 def run(quick: bool) -> dict:
-    counts = {"write": 3, "decode": 10, "small": 200} if quick else {"write": 7, "decode": 30, "small": 1_000}
-    names = {cls: key for cls, key in zip(CLIENTS, ("floor", "official", "generated"), strict=True)}
+    counts = {"write": 2, "decode": 5, "small": 100} if quick else {"write": 5, "decode": 20, "small": 1_000}
     results: dict = {}
     mock = MockServer()
     combos = [(t, c) for t in ("mock", "emulator") for c in (True, False)]
-    with (
-        running() as emulator,
-        tqdm(total=len(combos) * len(CLIENTS), desc="client benchmarks", leave=False) as bar,
-    ):
+    with running() as emulator, tqdm(total=len(combos) * 4, desc="client benchmarks", leave=False) as bar:
         seed = embedding_like(WRITE_ROWS, DIMS, seed=4)
         setup = CLIENTS[0](emulator.base_url, emulator.api_key, False, None)
         setup.write(NS, list(range(WRITE_ROWS)), seed, attributes(WRITE_ROWS))
         setup.close()
         for transport, compression in combos:
             key = f"{transport}, compression {'on' if compression else 'off'}"
-            results[key] = {}
-            for cls in CLIENTS:
-                handler = mock if transport == "mock" else None
-                base = "http://mock.invalid" if transport == "mock" else emulator.base_url
-                results[key][names[cls]] = _measure_client(
-                    cls, base, emulator.api_key, compression, handler, counts
-                )
-                bar.update()
+            handler = mock if transport == "mock" else None
+            base = "http://mock.invalid" if transport == "mock" else emulator.base_url
+            results[key] = _measure_setting(base, emulator.api_key, compression, handler, counts, bar)
     return {"counts": counts, "concurrency": CONCURRENCY, "results": _with_ratios(results)}
 
 

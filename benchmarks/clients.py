@@ -149,12 +149,11 @@ class Official:
             raise NotMeasured(f"official client not installed ({exc})") from exc
         kwargs: dict[str, Any] = {"api_key": api_key, "base_url": base_url, "compression": compression}
         kwargs["telemetry"] = False
-        akwargs = dict(kwargs)
+        self._akwargs = dict(kwargs)
+        self._handler = handler
         if handler:
             kwargs["http_client"] = httpx2.Client(transport=_official_mock(handler))
-            akwargs["http_client"] = httpx2.AsyncClient(transport=_httpx_mock(handler, httpx2))
         self.client = turbopuffer.Turbopuffer(**kwargs)
-        self._akwargs = akwargs
         self._turbopuffer = turbopuffer
 
     def write(self, ns: str, ids: list, matrix: np.ndarray, attrs: dict[str, list]) -> Any:
@@ -177,8 +176,13 @@ class Official:
         async def run(ns: str, categories: list[int], concurrency: int) -> None:
             import asyncio
 
+            import httpx2
+
             sem = asyncio.Semaphore(concurrency)
-            async with self._turbopuffer.AsyncTurbopuffer(**self._akwargs) as client:
+            akwargs = dict(self._akwargs)
+            if self._handler:  # a fresh one per run: the client closes it on exit
+                akwargs["http_client"] = httpx2.AsyncClient(transport=_httpx_mock(self._handler, httpx2))
+            async with self._turbopuffer.AsyncTurbopuffer(**akwargs) as client:
                 handle = client.namespace(ns)
 
                 async def one(category: int) -> None:
