@@ -57,6 +57,8 @@ def metadata_json(ns: Namespace) -> dict[str, Any]:
 
 
 _UNSET = object()
+# The spec's bound (a 64-bit unsigned integer); larger values could not even be answered in JSON.
+MAX_REPLICAS = 2**64 - 1
 
 
 def parse_metadata_patch(body: dict[str, Any]) -> tuple[Any, Any]:
@@ -83,6 +85,8 @@ def parse_metadata_patch(body: dict[str, Any]) -> tuple[Any, Any]:
                 raise unprocessable(f"pinning.replicas: expected an integer, found {describe_json(replicas)}")
             if replicas < 1:
                 raise bad_request(f"pinning.replicas: must be at least 1, got {replicas}")
+            if replicas > MAX_REPLICAS:
+                raise bad_request(f"pinning.replicas: must be at most {MAX_REPLICAS}, got {replicas}")
             pinning = {"replicas": replicas}
         else:
             raise unprocessable(
