@@ -34,7 +34,7 @@ from .graph import Graph
 from .store import RowStore
 
 FOLD_THRESHOLD = 2_048  # tail rows that start a background fold; smaller tails are just scanned
-FOLD_BATCH = 512  # rows inserted per graph call (bounds how stale a fold's view can be)
+FOLD_BATCH = 4_096  # rows per graph call: larger batches insert faster (threads are started per call)
 OVERSAMPLE = 3  # graph candidates per wanted result before exact re-scoring (int8 -> float32)
 FILTER_EXACT_SCALE = 4.0  # scan allowed rows exactly when |allowed| <= scale * sqrt(k * n)
 MIN_FILTER_EXACT = 2_048
@@ -187,7 +187,7 @@ class VectorIndex:
         """Live graph rows near ``q`` (and allowed), enough of them to hold the true top ``k``."""
         id_of, tail = self._store.id_of, self._tail
         want = k * OVERSAMPLE
-        fetch = want + len(self._retired_in_graph)
+        fetch = want + min(len(self._retired_in_graph), want)  # retired rows not yet removed take slots
         if allowed is not None:
             fetch = int(fetch * min(live / max(len(allowed), 1), 64)) + want
         while True:
@@ -198,7 +198,7 @@ class VectorIndex:
                 if id_of[r] is not None and r not in tail and (allowed is None or id_of[r] in allowed)
             ]
             exhausted = len(keys) < fetch
-            if len(rows) >= want or exhausted:
+            if len(rows) >= max(k, want // 2) or exhausted:  # enough survivors to hold the true top k
                 return np.asarray(rows, dtype=np.int64)
             if fetch >= len(self._graph) // 4:  # asking for most of the graph: scanning is cheaper
                 return self._indexed_rows(allowed)
@@ -257,7 +257,9 @@ class VectorIndex:
 
     def _maybe_fold(self) -> None:
         with self._lock:
-            due = len(self._tail) >= self._fold_threshold or len(self._retired_in_graph) >= self._fold_batch
+            due = (
+                len(self._tail) >= self._fold_threshold or len(self._retired_in_graph) >= self._fold_threshold
+            )
             if not due or not self._background or (self._folder is not None and self._folder.is_alive()):
                 return
             self._folder = threading.Thread(target=self._fold, name="vector-index-fold", daemon=True)
