@@ -168,6 +168,8 @@ def parse_encryption(value: Any, where: str) -> dict[str, Any]:
             "mode": "customer-managed",
             "key_name": _expect(value.get("key_name"), str, "a string", f"{where}.key_name"),
         }
+        if not parsed["key_name"]:
+            raise bad_request(f"{where}.key_name: must not be empty")
         if value.get("encryption_context") is not None:
             context = _expect(
                 value["encryption_context"], dict, "an object of strings", f"{where}.encryption_context"

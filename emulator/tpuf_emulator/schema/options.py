@@ -91,11 +91,10 @@ def _parse_ann(value: Any, where: str) -> dict[str, Any] | None:
 
 
 def _parse_sparse_knn(value: Any, where: str) -> dict[str, Any] | None:
-    if value is None or value is False:
+    if value is None:
         return None
-    if value is True:
-        return {"distance_metric": "dot_product"}
-    _expect(value, dict, "a boolean or an object", where)
+    # The spec and the official client type it as an object only (unlike `ann`, no boolean form).
+    _expect(value, dict, 'an object ({"distance_metric": "dot_product"})', where)
     metric = value.get("distance_metric", "dot_product")
     if metric != "dot_product" or set(value) - {"distance_metric"}:
         raise unprocessable(f'{where}: expected {{"distance_metric": "dot_product"}}, found {value!r}')
