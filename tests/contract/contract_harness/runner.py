@@ -63,9 +63,15 @@ class RunResult:
         lines = [f"schemathesis run '{self.name}': exit code {self.exit_code}"]
         cases = self.report.get("test_cases") or {}
         lines.append(f"  generated {cases.get('generated')} cases, failures: {self.failure_titles or 'none'}")
-        warnings = self.report.get("warnings") or {}
+        warnings = {name: labels for name, labels in (self.report.get("warnings") or {}).items() if labels}
         if warnings:
             lines.append(f"  warnings: {warnings}")
+        excluded = {name: n for name, n in self.check_hits.items() if name.startswith("known_gap:")}
+        if excluded or self.check_hits.get("null_as_absent_exclusion"):
+            lines.append(
+                f"  documented exclusions applied: {excluded} null-as-absent "
+                f"{self.check_hits.get('null_as_absent_exclusion', 0)}"
+            )
         return "\n".join(lines)
 
     def explain(self) -> str:

@@ -16,13 +16,18 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import re
 import sys
 import threading
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import schemathesis
+from schemathesis.core.failures import AcceptedNegativeData
+from schemathesis.core.parameters import ParameterLocation
+from schemathesis.openapi.checks import RejectedPositiveData
 
 # Loaded from a file path, so make the harness package importable the same way pytest does.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -142,6 +147,70 @@ def rate_limited_response_has_retry_after(ctx, response, case):
         "rate_limited_response_has_retry_after",
         custom_checks.rate_limited_response_has_retry_after(_exchange(case, response)),
     )
+
+
+# ---- documented exclusions (see the docstrings; each counted in the stats) ----------------------
+
+
+@schemathesis.hook
+def filter_failure(context, failure, case, response):
+    """Drop "schema-violating request accepted" when its ONLY violation is ``null`` for an optional
+    body property (``{"rank_by": null}``, ``{"sharding": null}``).
+
+    The emulator reads an explicit ``null`` as "absent", like the hosted service's serde
+    ``Option`` fields (turbopuffer-api.md: the official client omits rather than nulls them), while
+    the spec does not list ``null`` for those properties: marking every optional request property
+    nullable would make every generated client type ``X | None`` for a case no client sends. Every
+    other negative case, and any null that is not merely an absent optional property, still fails.
+    """
+    if isinstance(failure, RejectedPositiveData) and response.status_code == 422:
+        return _not_a_known_gap(response)
+    if not isinstance(failure, AcceptedNegativeData) or case.meta is None:
+        return True
+    negative = {
+        location for location, component in case.meta.components.items() if component.mode.is_negative
+    }
+    if negative != {ParameterLocation.BODY} or not isinstance(case.body, dict):
+        return True
+    stripped = _without_null_properties(case.body)
+    if stripped == case.body:
+        return True
+    for body in case.operation.body:
+        schema = body.optimized_schema
+        if jsonschema.validators.validator_for(schema)(schema).is_valid(stripped):
+            with _lock:
+                _check_hits["null_as_absent_exclusion"] += 1
+            return False
+    return True
+
+
+# Emulator gaps already reported to their owner, each matched by the exact error the emulator
+# gives. A matched failure is dropped AND counted ("known_gap:<name>" in the stats, printed in
+# the pytest summary), so the gap stays visible; delete the entry once the emulator is fixed.
+KNOWN_EMULATOR_GAPS = {
+    # spec + official client 3.1.0 (AttributeSchemaDropParam): {"drop": true} removes an attribute;
+    # the emulator does not implement attribute drops yet and answers 422 "unknown schema option".
+    "schema_attribute_drop": re.compile(r"\.drop: unknown schema option"),
+}
+
+
+def _not_a_known_gap(response) -> bool:
+    body = _json(response.content)
+    message = body.get("error", "") if isinstance(body, dict) else ""
+    for name, pattern in KNOWN_EMULATOR_GAPS.items():
+        if isinstance(message, str) and pattern.search(message):
+            with _lock:
+                _check_hits[f"known_gap:{name}"] += 1
+            return False
+    return True
+
+
+def _without_null_properties(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _without_null_properties(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list):
+        return [_without_null_properties(item) for item in value]
+    return value
 
 
 # ---- statistics -----------------------------------------------------------------------------
