@@ -23,8 +23,24 @@ SCALAR_TYPES = ("string", "int", "uint", "float", "uuid", "datetime", "bool", "b
 ARRAY_TYPES = tuple(f"[]{t}" for t in SCALAR_TYPES if t != "bytes")
 TOKENIZERS = ("word_v4", "word_v3", "word_v2", "word_v1", "word_v0", "pre_tokenized_array")
 LANGUAGES = (
-    "arabic", "danish", "dutch", "english", "finnish", "french", "german", "greek", "hungarian",
-    "italian", "norwegian", "portuguese", "romanian", "russian", "spanish", "swedish", "tamil", "turkish",
+    "arabic",
+    "danish",
+    "dutch",
+    "english",
+    "finnish",
+    "french",
+    "german",
+    "greek",
+    "hungarian",
+    "italian",
+    "norwegian",
+    "portuguese",
+    "romanian",
+    "russian",
+    "spanish",
+    "swedish",
+    "tamil",
+    "turkish",
 )
 DISTANCE_METRICS = ("cosine_distance", "euclidean_squared")
 
