@@ -65,6 +65,8 @@ def parse_full_text_config(value: Any, attribute_type: str, where: str) -> FullT
         if name in value and (isinstance(value[name], bool) or not isinstance(value[name], int | float)):
             raise ApiError(422, f"{where}.{name}: expected a number, found {_type_name(value[name])}")
     mtl = value.get("max_token_length")
+    if mtl is None and "max_token_length" in value:  # null means the default, not a crash later
+        value = {k: v for k, v in value.items() if k != "max_token_length"}
     if isinstance(mtl, float) and mtl.is_integer():  # JSON Schema's integer includes 39.0
         mtl = int(mtl)
         value = {**value, "max_token_length": mtl}

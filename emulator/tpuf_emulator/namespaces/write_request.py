@@ -12,6 +12,7 @@ from typing import Any
 from ..errors import bad_request, unprocessable
 from ..schema.model import DISTANCE_METRICS
 from ..schema.values import describe_json
+from .names import validate_namespace_name
 
 WRITE_FIELDS = (
     "upsert_rows", "upsert_columns", "patch_rows", "patch_columns", "deletes",
@@ -140,7 +141,7 @@ def _columns(value: Any, name: str) -> list[RowInput]:
 
 def _source(value: Any, name: str) -> SourceRef:
     if isinstance(value, str):
-        return SourceRef(value)
+        return SourceRef(validate_namespace_name(value))
     _expect(value, dict, "a namespace name or an object", name)
     known = {"source_namespace", "source_api_key", "source_region", "dest_encryption"}
     for key in value:
@@ -148,7 +149,11 @@ def _source(value: Any, name: str) -> SourceRef:
             raise unprocessable(f"{name}.{key}: unknown field; expected one of {', '.join(sorted(known))}")
     if "source_namespace" not in value:
         raise unprocessable(f"{name}: missing required field 'source_namespace'")
-    ref = SourceRef(_expect(value["source_namespace"], str, "a string", f"{name}.source_namespace"))
+    ref = SourceRef(
+        validate_namespace_name(
+            _expect(value["source_namespace"], str, "a string", f"{name}.source_namespace")
+        )
+    )
     if value.get("source_api_key") is not None:
         ref.api_key = _expect(value["source_api_key"], str, "a string", f"{name}.source_api_key")
     if value.get("source_region") is not None:
