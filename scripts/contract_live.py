@@ -131,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             seeded_namespaces=[seed.name for seed in seeds],
             live_prefix=prefix,
             include_operation_ids=read_only_operation_ids(),
+            sanitize_output=True,
         )
     except Exception as exc:  # noqa: BLE001 - any failure to run is reported, then cleaned up
         print(f"contract-live could not run: {exc!r}", file=sys.stderr)

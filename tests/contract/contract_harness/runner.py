@@ -100,8 +100,13 @@ def run_schemathesis(
     max_failures: int | None = None,
     timeout: float = 900,
     spec_path: Path = SPEC_PATH,
+    sanitize_output: bool = False,
 ) -> RunResult:
-    """Run the CLI once; never raises for test failures (inspect ``RunResult``)."""
+    """Run the CLI once; never raises for test failures (inspect ``RunResult``).
+
+    ``sanitize_output`` hides secrets (Authorization, api keys) in the printed reproductions: on for
+    the hosted service; off against the emulator, whose development key is no secret.
+    """
     report_dir.mkdir(parents=True, exist_ok=True)
     config_path = report_dir / f"schemathesis-{name}.toml"
     config_path.write_text(_config_text(seeded_namespaces, budget), encoding="utf-8")
@@ -135,6 +140,11 @@ def run_schemathesis(
         "--report-json-path",
         str(json_path),
         "--no-color",
+        # Reproductions must show the exact values; only a run with a real key (live) hides them.
+        "--output-sanitize",
+        "true" if sanitize_output else "false",
+        "--output-truncate",
+        "false",
     ]
     for operation_id in include_operation_ids:
         command += ["--include-operation-id", operation_id]
