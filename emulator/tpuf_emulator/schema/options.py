@@ -104,8 +104,8 @@ def _parse_sparse_knn(value: Any, where: str) -> dict[str, Any] | None:
 def parse_attribute(name: str, value: Any, existing: AttributeSchema | None, where: str) -> AttributeSchema:
     """One attribute's schema from JSON. The object form replaces every option of the attribute.
 
-    ``type`` may be omitted for an attribute that already exists (its type is kept); the hosted
-    API requires it, but omitting it can only mean "the current type".
+    ``type`` is required, as in the spec and the hosted API (a configuration without it is a 422,
+    also for an attribute that already exists).
     """
     if isinstance(value, str):
         value = {"type": value}
@@ -115,12 +115,9 @@ def parse_attribute(name: str, value: Any, existing: AttributeSchema | None, whe
             raise unprocessable(
                 f"{where}.{key}: unknown schema option; expected one of {', '.join(KNOWN_OPTIONS)}"
             )
-    if "type" in value:
-        attr_type = parse_type(value["type"], f"{where}.type")
-    elif existing is not None:
-        attr_type = existing.type
-    else:
-        raise bad_request(f"{where}: attribute {name!r} is new, so its type must be given")
+    if "type" not in value:
+        raise unprocessable(f"{where}: missing required field 'type'")
+    attr_type = parse_type(value["type"], f"{where}.type")
     if name == "id" and attr_type.text not in ID_TYPES:
         raise bad_request(
             f"{where}: the id attribute must be one of {', '.join(ID_TYPES)}, got {attr_type.text!r}"
