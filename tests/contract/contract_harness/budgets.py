@@ -59,8 +59,8 @@ def current_budget() -> Budget:
     return Budget(
         fuzz=False,
         seed=FIXED_SEED,
-        server_examples=25,
-        stateful_steps=10,
-        client_examples=20,
-        cross_client_examples=20,
+        server_examples=60,
+        stateful_steps=20,
+        client_examples=40,
+        cross_client_examples=50,
     )
