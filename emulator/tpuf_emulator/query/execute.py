@@ -118,7 +118,10 @@ def run_query(view: Any, plan: QueryPlan, vector_encoding: str, stats: Stats) ->
     docs = view.documents()
     stats.bytes_queried += namespace_bytes(view)
     _bind_indexes(view, plan)
-    candidates = _filtered(docs, plan.filter, view)
+    # the ANN index takes the candidates as a set: their order matters only to the other rankings' ties
+    rank = plan.rank
+    ann = isinstance(rank, VectorRank) and rank.mode == "ANN" and not rank.multi and plan.aggregations is None
+    candidates = _filtered(docs, plan.filter, view, keep_order=not ann)
     if plan.aggregations is not None:
         matching = docs.values() if candidates is None else candidates.values()
         if plan.group_by is not None:
@@ -133,7 +136,7 @@ def run_query(view: Any, plan: QueryPlan, vector_encoding: str, stats: Stats) ->
 
 
 def _filtered(
-    docs: Mapping[Any, dict[str, Any]], tree: FilterNode | None, view: Any = None
+    docs: Mapping[Any, dict[str, Any]], tree: FilterNode | None, view: Any = None, keep_order: bool = True
 ) -> dict[Any, dict[str, Any]] | None:
     if tree is None:
         return None
@@ -142,7 +145,9 @@ def _filtered(
     narrowed = index().candidates(tree) if index is not None else None
     if narrowed is not None and len(narrowed) < len(docs):
         hits = {i: docs[i] for i in narrowed if i in docs and test(docs[i], None)}
-        return {i: hits[i] for i in docs if i in hits} if len(hits) > 1 else hits  # keep document order
+        if keep_order and len(hits) > 1:  # document order, so ties rank as without the index
+            return {i: hits[i] for i in docs if i in hits}
+        return hits
     return {doc_id: doc for doc_id, doc in docs.items() if test(doc, None)}
 
 
