@@ -151,6 +151,13 @@ def main(argv: list[str] | None = None) -> int:
     for label, counts in sorted(result.case_counts.items()):
         print(f"  {label}: {sum(counts.values())} cases")
     print(f"reports: {result.junit_path} and {report_dir}")
+    outside = result.check_hits.get("live_prefix_violation", 0)
+    if outside:
+        print(
+            f"{outside} request(s) named a namespace outside {prefix!r}: the prefix pin failed",
+            file=sys.stderr,
+        )
+        return 2
     return 0 if result.passed else 1
 
 

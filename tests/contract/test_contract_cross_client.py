@@ -91,7 +91,9 @@ def test_generated_queries_give_the_same_results(clients, contract_emulator, con
         assert left == right, f"official:  {_show(left)}\ngenerated: {_show(right)}"
 
     check()
-    assert outcomes_seen["rows"] > 0, f"no generated query succeeded, only errors were compared: {outcomes_seen}"
+    assert outcomes_seen["rows"] > 0, (
+        f"no generated query succeeded, only errors were compared: {outcomes_seen}"
+    )
 
 
 def _step(body) -> Step:

@@ -90,6 +90,8 @@ def after_call(context, case, response):
         _case_counts[case.operation.label][f"{phase}/{mode}"] += 1
         _statuses[case.operation.label][str(response.status_code)] += 1
         namespace = case.path_parameters.get("namespace")
+        if _LIVE_PREFIX and namespace is not None and not str(namespace).startswith(_LIVE_PREFIX):
+            _check_hits["live_prefix_violation"] += 1
         if namespace in _seeds and _deleted_something(case, response):
             _dirty_seeds.add(namespace)
 
