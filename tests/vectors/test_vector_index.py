@@ -211,3 +211,13 @@ def test_indexing_backlog_is_zero_when_idle_and_drains_after_a_bulk_write():
     assert index.indexing_backlog > 0
     index.flush()
     assert index.indexing_backlog == 0 and index.unindexed_count == 0
+
+
+def test_close_stops_folding_but_searches_still_answer():
+    vectors = embedding_like(3_000, DIMS, seed=61)
+    index = _index(COSINE, fold_threshold=512)
+    index.upsert(range(3_000), vectors)
+    index.close()
+    index.flush()  # nothing is folded after close
+    assert index.unindexed_count == 3_000
+    assert index.search(vectors[42], 1)[0][0] == 42

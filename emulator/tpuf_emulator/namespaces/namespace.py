@@ -172,6 +172,8 @@ class Namespace:
     def reset_indexes(self) -> None:
         with self._index_mutex:
             self._fulltext.clear()
+            for _, index in self._vectors.values():
+                index.close()  # stop its background fold: nobody will search it again
             self._vectors.clear()
             self._filter_index = None
 

@@ -344,6 +344,7 @@ class Registry:
                 with self._mutex:
                     self._orgs.get(org, {}).pop(name, None)
                 ns.dropped = True
+                ns.reset_indexes()  # releases index memory and stops background ANN folding
 
             self._commit(lambda: {"op": "drop", "org": org, "ns": name}, apply)
         self._maybe_snapshot()

@@ -72,6 +72,7 @@ class VectorIndex:
         self._fold_batch = fold_batch
         self._background = background
         self._folder: threading.Thread | None = None
+        self._closed = False
 
     # ---- writes ------------------------------------------------------------------------------------
     def upsert(self, ids: Iterable[Hashable], matrix: np.ndarray) -> None:
@@ -255,8 +256,14 @@ class VectorIndex:
         """Fold the whole tail into the graph now, in the calling thread (tests, snapshots, benchmarks)."""
         self._fold()
 
+    def close(self) -> None:
+        """Stop background folding (the namespace was deleted or its indexes reset); searches still work."""
+        self._closed = True
+
     def _maybe_fold(self) -> None:
         with self._lock:
+            if self._closed:
+                return
             due = (
                 len(self._tail) >= self._fold_threshold or len(self._retired_in_graph) >= self._fold_threshold
             )
@@ -271,7 +278,7 @@ class VectorIndex:
             while True:
                 with self._lock:
                     self._drop_retired()
-                    if not self._tail:
+                    if not self._tail or self._closed:
                         return
                     batch = [r for r in self._tail if self._store.id_of[r] is not None][: self._fold_batch]
                     if not batch:  # the tail holds only retired rows
