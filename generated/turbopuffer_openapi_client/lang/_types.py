@@ -43,7 +43,7 @@ embedding, `$ref_new`, or any `rank_by` form (its score for the row, 0 if no mat
 AggregateBy: TypeAlias = "AggregateByCount | AggregateByCountAttribute | AggregateBySum"
 """An aggregation function over the documents matching `filters`."""
 
-GroupBy: TypeAlias = "AttributeName | GroupByFunction"
+GroupBy: TypeAlias = "AttributeName | GroupByNamedFunction"
 """A group key of `group_by`; an attribute name or a computed key."""
 
 RerankBy: TypeAlias = "RerankByRRF | RerankByModel"
@@ -267,7 +267,7 @@ ones."""
 AttributeName: TypeAlias = "str"
 """An attribute name (at most 128 bytes; names starting with `$` are reserved), or `id`."""
 
-GroupByFunction: TypeAlias = "Mapping[str, GroupByForEachUnique]"
+GroupByNamedFunction: TypeAlias = "Mapping[str, GroupByForEachUnique]"
 """`{output_name: ["ForEachUnique", attribute]}`: a computed group key, reported under `output_name`."""
 
 RerankByModel: TypeAlias = "Mapping[str, Any]"
@@ -315,7 +315,7 @@ __all__ = [
     "FilterRegex",
     "GroupBy",
     "GroupByForEachUnique",
-    "GroupByFunction",
+    "GroupByNamedFunction",
     "OffsetRange",
     "RankBy",
     "RankByANN",

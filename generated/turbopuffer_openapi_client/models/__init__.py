@@ -37,7 +37,7 @@ from .export_page_attributes import ExportPageAttributes
 from .full_text_search_config import FullTextSearchConfig
 from .fuzzy_max_edit_distance import FuzzyMaxEditDistance
 from .fuzzy_params import FuzzyParams
-from .group_by_function import GroupByFunction
+from .group_by_named_function import GroupByNamedFunction
 from .highlight_config import HighlightConfig
 from .highlight_fragment import HighlightFragment
 from .highlight_fragment_by import HighlightFragmentBy
@@ -66,7 +66,6 @@ from .query_performance import QueryPerformance
 from .query_request import QueryRequest
 from .query_result import QueryResult
 from .recall_ground_truth import RecallGroundTruth
-from .recall_prefer import RecallPrefer
 from .recall_request import RecallRequest
 from .recall_result import RecallResult
 from .rerank_by_model import RerankByModel
@@ -88,7 +87,6 @@ from .tokenizer import Tokenizer
 from .vector_encoding import VectorEncoding
 from .write_billing import WriteBilling
 from .write_performance import WritePerformance
-from .write_prefer import WritePrefer
 from .write_request import WriteRequest
 from .write_result import WriteResult
 
@@ -129,7 +127,7 @@ __all__ = (
     "FullTextSearchConfig",
     "FuzzyMaxEditDistance",
     "FuzzyParams",
-    "GroupByFunction",
+    "GroupByNamedFunction",
     "HighlightConfig",
     "HighlightFragment",
     "HighlightFragmentBy",
@@ -158,7 +156,6 @@ __all__ = (
     "QueryRequest",
     "QueryResult",
     "RecallGroundTruth",
-    "RecallPrefer",
     "RecallRequest",
     "RecallResult",
     "RerankByModel",
@@ -180,7 +177,6 @@ __all__ = (
     "VectorEncoding",
     "WriteBilling",
     "WritePerformance",
-    "WritePrefer",
     "WriteRequest",
     "WriteResult",
 )

@@ -8,7 +8,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.async_accepted import AsyncAccepted
-from ...models.recall_prefer import RecallPrefer
 from ...models.recall_request import RecallRequest
 from ...models.recall_result import RecallResult
 from ...types import UNSET, Response, Unset
@@ -22,14 +21,14 @@ def _get_kwargs(
     *,
     body: RecallRequest,
     accept_encoding: str | Unset = "identity",
-    prefer: RecallPrefer | Unset = UNSET,
+    prefer: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(accept_encoding, Unset):
         headers["Accept-Encoding"] = accept_encoding
 
     if not isinstance(prefer, Unset):
-        headers["Prefer"] = str(prefer)
+        headers["Prefer"] = prefer
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -86,7 +85,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: RecallRequest,
     accept_encoding: str | Unset = "identity",
-    prefer: RecallPrefer | Unset = UNSET,
+    prefer: str | Unset = UNSET,
 ) -> Response[AsyncAccepted | RecallResult]:
     """Evaluate ANN recall
 
@@ -97,7 +96,7 @@ def sync_detailed(
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
         accept_encoding (str | Unset):  Default: 'identity'.
-        prefer (RecallPrefer | Unset):
+        prefer (str | Unset):
         body (RecallRequest): How to evaluate ANN recall.
 
     Raises:
@@ -129,7 +128,7 @@ def sync(
     client: AuthenticatedClient,
     body: RecallRequest,
     accept_encoding: str | Unset = "identity",
-    prefer: RecallPrefer | Unset = UNSET,
+    prefer: str | Unset = UNSET,
 ) -> AsyncAccepted | RecallResult:
     """Evaluate ANN recall
 
@@ -140,7 +139,7 @@ def sync(
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
         accept_encoding (str | Unset):  Default: 'identity'.
-        prefer (RecallPrefer | Unset):
+        prefer (str | Unset):
         body (RecallRequest): How to evaluate ANN recall.
 
     Raises:
@@ -171,7 +170,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: RecallRequest,
     accept_encoding: str | Unset = "identity",
-    prefer: RecallPrefer | Unset = UNSET,
+    prefer: str | Unset = UNSET,
 ) -> Response[AsyncAccepted | RecallResult]:
     """Evaluate ANN recall
 
@@ -182,7 +181,7 @@ async def asyncio_detailed(
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
         accept_encoding (str | Unset):  Default: 'identity'.
-        prefer (RecallPrefer | Unset):
+        prefer (str | Unset):
         body (RecallRequest): How to evaluate ANN recall.
 
     Raises:
@@ -212,7 +211,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: RecallRequest,
     accept_encoding: str | Unset = "identity",
-    prefer: RecallPrefer | Unset = UNSET,
+    prefer: str | Unset = UNSET,
 ) -> AsyncAccepted | RecallResult:
     """Evaluate ANN recall
 
@@ -223,7 +222,7 @@ async def asyncio(
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
         accept_encoding (str | Unset):  Default: 'identity'.
-        prefer (RecallPrefer | Unset):
+        prefer (str | Unset):
         body (RecallRequest): How to evaluate ANN recall.
 
     Raises:

@@ -8,7 +8,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.async_accepted import AsyncAccepted
-from ...models.write_prefer import WritePrefer
 from ...models.write_request import WriteRequest
 from ...models.write_result import WriteResult
 from ...types import UNSET, Response, Unset
@@ -22,14 +21,14 @@ def _get_kwargs(
     *,
     body: WriteRequest,
     accept_encoding: str | Unset = "identity",
-    prefer: WritePrefer | Unset = UNSET,
+    prefer: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(accept_encoding, Unset):
         headers["Accept-Encoding"] = accept_encoding
 
     if not isinstance(prefer, Unset):
-        headers["Prefer"] = str(prefer)
+        headers["Prefer"] = prefer
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -86,7 +85,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: WriteRequest,
     accept_encoding: str | Unset = "identity",
-    prefer: WritePrefer | Unset = UNSET,
+    prefer: str | Unset = UNSET,
 ) -> Response[AsyncAccepted | WriteResult]:
     """Write documents
 
@@ -103,7 +102,7 @@ def sync_detailed(
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
         accept_encoding (str | Unset):  Default: 'identity'.
-        prefer (WritePrefer | Unset):
+        prefer (str | Unset):
         body (WriteRequest): A write. Every field is optional, but the request must have something
             to do.
 
@@ -136,7 +135,7 @@ def sync(
     client: AuthenticatedClient,
     body: WriteRequest,
     accept_encoding: str | Unset = "identity",
-    prefer: WritePrefer | Unset = UNSET,
+    prefer: str | Unset = UNSET,
 ) -> AsyncAccepted | WriteResult:
     """Write documents
 
@@ -153,7 +152,7 @@ def sync(
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
         accept_encoding (str | Unset):  Default: 'identity'.
-        prefer (WritePrefer | Unset):
+        prefer (str | Unset):
         body (WriteRequest): A write. Every field is optional, but the request must have something
             to do.
 
@@ -185,7 +184,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: WriteRequest,
     accept_encoding: str | Unset = "identity",
-    prefer: WritePrefer | Unset = UNSET,
+    prefer: str | Unset = UNSET,
 ) -> Response[AsyncAccepted | WriteResult]:
     """Write documents
 
@@ -202,7 +201,7 @@ async def asyncio_detailed(
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
         accept_encoding (str | Unset):  Default: 'identity'.
-        prefer (WritePrefer | Unset):
+        prefer (str | Unset):
         body (WriteRequest): A write. Every field is optional, but the request must have something
             to do.
 
@@ -233,7 +232,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: WriteRequest,
     accept_encoding: str | Unset = "identity",
-    prefer: WritePrefer | Unset = UNSET,
+    prefer: str | Unset = UNSET,
 ) -> AsyncAccepted | WriteResult:
     """Write documents
 
@@ -250,7 +249,7 @@ async def asyncio(
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
         accept_encoding (str | Unset):  Default: 'identity'.
-        prefer (WritePrefer | Unset):
+        prefer (str | Unset):
         body (WriteRequest): A write. Every field is optional, but the request must have something
             to do.
 

@@ -7,11 +7,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="GroupByFunction")
+T = TypeVar("T", bound="GroupByNamedFunction")
 
 
 @_attrs_define
-class GroupByFunction:
+class GroupByNamedFunction:
     """`{output_name: ["ForEachUnique", attribute]}`: a computed group key, reported under `output_name`."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -26,10 +26,10 @@ class GroupByFunction:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        group_by_function = cls()
+        group_by_named_function = cls()
 
-        group_by_function.additional_properties = d
-        return group_by_function
+        group_by_named_function.additional_properties = d
+        return group_by_named_function
 
     @property
     def additional_keys(self) -> list[str]:
