@@ -51,6 +51,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--only", default="client,index,emulator", help="sections to run")
     parser.add_argument("--label", help="results file name (default: quick or full)")
+    parser.add_argument(
+        "--index-wait",
+        type=float,
+        default=3_600,
+        help="seconds to wait for the ANN graph before measuring ANN",
+    )
     args = parser.parse_args(argv)
     tiers = (
         [int(t) for t in args.tiers.split(",")]
@@ -78,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks import emulator_bench
 
         result["emulator"] = {
-            str(n): _section(f"emulator {n:,}", emulator_bench.run, n, queries) for n in tiers
+            str(n): _section(f"emulator {n:,}", emulator_bench.run, n, queries, None, args.index_wait)
+            for n in tiers
         }
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"{label}.json"

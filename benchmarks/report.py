@@ -67,6 +67,7 @@ def _run_note(run: dict) -> str:
     return (
         f"run `{run['_file']}` on {env['date']}: {env['cpu']} x{env['cpu_count']}, {env['memory_gib']} GiB, "
         f"Python {env['python']}, load average at start {env.get('load_average_1m', '?')}"
+        + (f" ({run['note']})" if run.get("note") else "")
     )
 
 
