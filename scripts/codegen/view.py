@@ -8,6 +8,10 @@ view:
   bodies that use them, then the endpoints themselves; as opaque values they survive as ``Any``, and
   our own templates supply the typed builders;
 * object and array ``default`` values are dropped (documentation only; the server applies defaults);
+* a union with a branch that accepts any JSON value (``RowValue``: ``AttributeValue | [HighlightFragment]``)
+  accepts any JSON value as a whole, so it becomes opaque too: the generator would otherwise try the
+  typed branches first and coerce (or crash on) values they were never meant for, such as a
+  ``tags: ["blue", "light"]`` attribute parsed as highlight fragments;
 * ``format: uuid`` is removed: the generator would parse UUID-looking strings into ``uuid.UUID`` and
   re-send them lower-cased and hyphenated, silently changing a user's document IDs.
 """
@@ -32,6 +36,7 @@ def derive_generator_view(document: dict[str, Any], language: QueryLanguage) -> 
             description = original.get("description") if isinstance(original, dict) else None
             opaque["description"] = description or f"A `{name}` query-language expression (a JSON array)."
             schemas[name] = opaque
+    _make_unconstrained_unions_opaque(view)
     _make_ambiguous_unions_opaque(view)
     for node in walk(view):
         if node.get("format") == "uuid":
@@ -43,6 +48,54 @@ def derive_generator_view(document: dict[str, Any], language: QueryLanguage) -> 
                 "default"
             ]  # the generator rejects object/array defaults ("ModelProperty cannot have a default")
     return view
+
+
+# Keywords that document a schema without constraining its values.
+_ANNOTATIONS = frozenset(
+    {
+        "description",
+        "title",
+        "examples",
+        "example",
+        "default",
+        "deprecated",
+        "readOnly",
+        "writeOnly",
+        "$comment",
+    }
+)
+
+
+def _accepts_anything(document: dict[str, Any], schema: Any, depth: int = 0) -> bool:
+    """True for a schema every JSON value satisfies: no constraining keyword (``{}``, a description, an
+    opaque value), or a union one of whose branches accepts anything (following ``$ref``)."""
+    if schema is True:
+        return True
+    if not isinstance(schema, dict) or depth > 8:
+        return False
+    name = ref_name(schema)
+    if name is not None:
+        return _accepts_anything(document, component_schemas(document).get(name), depth + 1)
+    constraints = {key for key in schema if not key.startswith("x-") and key not in _ANNOTATIONS}
+    if not constraints:
+        return True
+    branches = schema.get("anyOf") or schema.get("oneOf")
+    if branches and constraints <= {"anyOf", "oneOf"}:
+        return any(_accepts_anything(document, branch, depth + 1) for branch in branches)
+    return False
+
+
+def _make_unconstrained_unions_opaque(view: dict[str, Any]) -> None:
+    """A union with a branch that accepts anything accepts anything: pass its values through untouched
+    (``x-tpuf-opaque: any``) instead of letting the generator try its typed branches first."""
+    for node in list(walk(view)):
+        branches = node.get("anyOf") or node.get("oneOf")
+        if branches and _accepts_anything(view, node):
+            description = node.get("description")
+            node.clear()
+            node[OPAQUE_KEY] = "any"
+            if description:
+                node["description"] = description
 
 
 def _array_branches(document: dict[str, Any], schema: Any, depth: int = 0) -> int:

@@ -120,6 +120,18 @@ def test_the_view_makes_the_language_opaque_and_keeps_ids_as_strings() -> None:
     assert MINI["components"]["schemas"]["Id"]["anyOf"][0]["format"] == "uuid"
 
 
+def test_the_view_passes_unions_that_accept_anything_through_untouched() -> None:
+    """``RowValue`` = ``AttributeValue`` (any JSON) | list of highlight fragments accepts anything, so the
+    generator must not try the fragment branch first; typed unions keep their branches."""
+    schemas = derive_generator_view(SPEC, read_query_language(SPEC))["components"]["schemas"]
+    assert OPAQUE_KEY in schemas["RowValue"] and "anyOf" not in schemas["RowValue"]
+    assert [b["$ref"].rsplit("/", 1)[1] for b in schemas["Vector"]["anyOf"]] == [
+        "DenseVector",
+        "Base64Vector",
+    ]
+    assert SPEC["components"]["schemas"]["RowValue"]["anyOf"]  # the real spec is untouched
+
+
 def test_const_members_of_unions_do_not_hide_later_members() -> None:
     """The const-in-union template fix: a value matching a later member still parses."""
     from turbopuffer_openapi_client.models import IndexUpdating, IndexUpToDate, NamespaceMetadata

@@ -13,7 +13,9 @@ from turbopuffer_openapi_client import AsyncTurbopuffer, Turbopuffer, decode_vec
 from turbopuffer_openapi_client.api.query import query as query_endpoint
 from turbopuffer_openapi_client.lang import filter as f
 from turbopuffer_openapi_client.lang import rank_by as r
+from turbopuffer_openapi_client.lang import score_expression as s
 from turbopuffer_openapi_client.models import QueryRequest
+from turbopuffer_openapi_client.models import Row as RowModel
 
 from .conftest import Reply
 
@@ -161,3 +163,91 @@ def test_async_client_has_the_same_surface_and_answers(emulator, tpuf: Turbopuff
     assert exists is True
     assert listed == [unique_ns, f"{unique_ns}-async"]
     assert metadata.approx_row_count == 3
+
+
+RICH_DOCS = [
+    {
+        "id": "doc-1",
+        "vector": [0.5, 0.25, 1.0],
+        "tags": ["blue", "light"],
+        "sizes": [38, 39, 40],
+        "weights": [0.5, 1.5],
+        "embedding": [1.0, 0.0, 0.5, 0.25],
+        "sparse": {"fox": 0.5, "city": 1.25},
+        "title": "the quick fox crosses the city",
+        "price": 80,
+        "note": None,
+    },
+    {
+        "id": "doc-2",
+        "vector": [0.0, 1.0, 0.0],
+        "tags": [],
+        "sizes": [41],
+        "embedding": [0.0, 1.0, 0.0, 0.0],
+        "sparse": {"lake": 1.0},
+        "title": "a quiet lake",
+        "price": 12,
+    },
+]
+
+
+def test_rows_with_list_vector_and_nested_values_round_trip(tpuf: Turbopuffer, unique_ns: str) -> None:
+    """Every attribute kind comes back unchanged, through the fast handle AND the generated attrs model:
+    lists of strings/numbers, vectors (JSON and base64), a sparse-vector object, highlight fragments,
+    null. (Regression: the attrs Row read every list as highlight fragments and crashed on ``tags``.)"""
+    ns = tpuf.namespace(unique_ns)
+    ns.write(
+        upsert_rows=RICH_DOCS,
+        distance_metric="euclidean_squared",
+        schema={
+            "title": {"type": "string", "full_text_search": True},
+            "embedding": {"type": "[4]f32"},
+            "sparse": {"type": "{}f16"},
+        },
+    )
+    body = {
+        "rank_by": ["title", "BM25", "fox"],
+        "top_k": 2,
+        "include_attributes": True,
+        "compute_attributes": {"hl": ["Highlight", "title"]},
+    }
+    raw = query_endpoint.sync_detailed(namespace=unique_ns, client=tpuf, body=QueryRequest.from_dict(body))
+    wire = json.loads(raw.content)
+    row = wire["rows"][0]
+    assert row["tags"] == ["blue", "light"] and row["sizes"] == [38, 39, 40]
+    assert row["sparse"] == {"fox": 0.5, "city": 1.25}
+    assert isinstance(row["hl"], list) and isinstance(row["hl"][0], dict) and "fox" in row["hl"][0]["text"]
+    assert raw.parsed is not None
+    # the attrs models give back exactly the rows the server sent (datetimes elsewhere are re-serialised)
+    assert raw.parsed.to_dict()["rows"] == wire["rows"]
+    assert raw.parsed.to_dict()["rows"][0]["embedding"] == [1.0, 0.0, 0.5, 0.25]
+
+    handle_row = ns.query(**{**body, "rank_by": s.BM25("title", "fox")}).rows[0]
+    assert handle_row.to_dict() == row
+    assert handle_row["tags"] == ["blue", "light"]
+    np.testing.assert_array_equal(
+        handle_row.vector_of("embedding"), np.array([1.0, 0.0, 0.5, 0.25], np.float32)
+    )
+
+    encoded = query_endpoint.sync_detailed(
+        namespace=unique_ns,
+        client=tpuf,
+        body=QueryRequest.from_dict({**body, "vector_encoding": "base64"}),
+    )
+    assert encoded.parsed is not None
+    assert encoded.parsed.to_dict()["rows"] == json.loads(encoded.content)["rows"]
+
+    # Every JSON shape a row value may take survives the attrs model both ways, whatever the server sent.
+    shapes = {
+        "id": 7,
+        "$dist": 0.5,
+        "vector": "AACAPwAAAAA=",
+        "tags": ["blue", "light"],
+        "numbers": [1, 2.5],
+        "multi": [[1.0, 2.0], [3.0, 4.0]],
+        "sparse": {"a": 1.0},
+        "hl": [{"text": "a fox", "fragment_range": [0, 5], "match_ranges": [[2, 5]]}],
+        "flag": True,
+        "nothing": None,
+    }
+    assert RowModel.from_dict(shapes).to_dict() == shapes

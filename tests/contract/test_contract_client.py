@@ -164,18 +164,7 @@ ARTICLES = f"{SEED_PREFIX}articles"
 # seeded documents with every attribute kind (strings, numbers, arrays, vectors), aggregations,
 # multi-queries, a write with affected ids.
 REALISTIC = [
-    pytest.param(
-        "query",
-        PRODUCTS,
-        {"rank_by": ["id", "asc"], "limit": 5, "include_attributes": True},
-        marks=pytest.mark.xfail(
-            strict=True,
-            raises=AttributeError,
-            reason="generated client bug (found by make fuzz, reported to the client engineer): models/row.py "
-            "to_dict() treats every list-valued attribute as a list of HighlightFragment (RowValue's union "
-            "branches are both arrays) and crashes on tags: ['blue', 'light']",
-        ),
-    ),
+    ("query", PRODUCTS, {"rank_by": ["id", "asc"], "limit": 5, "include_attributes": True}),
     (
         "query",
         PRODUCTS,

@@ -2,16 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.highlight_fragment import HighlightFragment
-
 
 T = TypeVar("T", bound="Row")
 
@@ -34,7 +30,7 @@ class Row:
     id: int | str
     vector: list[float] | None | str | Unset = UNSET
     dist: float | Unset = UNSET
-    additional_properties: dict[str, Any | list[HighlightFragment]] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id: int | str
@@ -52,18 +48,7 @@ class Row:
         dist = self.dist
 
         field_dict: dict[str, Any] = {}
-        for prop_name, prop in self.additional_properties.items():
-            if isinstance(prop, list):
-                field_dict[prop_name] = []
-                for componentsschemas_row_value_type_1_item_data in prop:
-                    componentsschemas_row_value_type_1_item = (
-                        componentsschemas_row_value_type_1_item_data.to_dict()
-                    )
-                    field_dict[prop_name].append(componentsschemas_row_value_type_1_item)
-
-            else:
-                field_dict[prop_name] = prop
-
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "id": id,
@@ -78,8 +63,6 @@ class Row:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.highlight_fragment import HighlightFragment  # noqa: PLC0415
-
         d = dict(src_dict)
 
         def _parse_id(data: object) -> int | str:
@@ -112,42 +95,17 @@ class Row:
             dist=dist,
         )
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-
-            def _parse_additional_property(data: object) -> Any | list[HighlightFragment]:
-                try:
-                    if not isinstance(data, list):
-                        raise TypeError()
-                    componentsschemas_row_value_type_1 = []
-                    _componentsschemas_row_value_type_1 = data
-                    for componentsschemas_row_value_type_1_item_data in _componentsschemas_row_value_type_1:
-                        componentsschemas_row_value_type_1_item = HighlightFragment.from_dict(
-                            componentsschemas_row_value_type_1_item_data
-                        )
-
-                        componentsschemas_row_value_type_1.append(componentsschemas_row_value_type_1_item)
-
-                    return componentsschemas_row_value_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                return cast(Any | list[HighlightFragment], data)
-
-            additional_property = _parse_additional_property(prop_dict)
-
-            additional_properties[prop_name] = additional_property
-
-        row.additional_properties = additional_properties
+        row.additional_properties = d
         return row
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any | list[HighlightFragment]:
+    def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any | list[HighlightFragment]) -> None:
+    def __setitem__(self, key: str, value: Any) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:
