@@ -29,8 +29,15 @@ _FLOAT32_LE = np.dtype("<f4")
 
 
 def _default(value: Any) -> Any:
+    """What orjson cannot serialise itself: numpy scalars, and the arrays its native path refuses —
+    views that are not C-contiguous (``matrix[:, 0]``, ``matrix.T[0]``: copied once, then native) and
+    element types it does not know (``tolist()``)."""
     if isinstance(value, np.generic):
         return value.item()
+    if isinstance(value, np.ndarray):
+        if not value.flags.c_contiguous:
+            return np.ascontiguousarray(value)
+        return value.tolist()
     if isinstance(value, (set, frozenset)):
         return sorted(value)
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
@@ -72,7 +79,7 @@ def _is_float_vector(value: Any) -> bool:
     if isinstance(value, np.ndarray):
         return value.ndim == 1 and value.dtype.kind == "f"
     if isinstance(value, (list, tuple)) and value:
-        return isinstance(value[0], float)
+        return isinstance(value[0], (float, np.floating))
     return False
 
 

@@ -251,3 +251,38 @@ def test_rows_with_list_vector_and_nested_values_round_trip(tpuf: Turbopuffer, u
         "nothing": None,
     }
     assert RowModel.from_dict(shapes).to_dict() == shapes
+
+
+def test_numpy_views_and_scalars_are_accepted_wherever_vectors_go(tpuf: Turbopuffer, unique_ns: str) -> None:
+    """Column slices and transposes (not C-contiguous), float16 arrays and lists of numpy scalars:
+    all go out as the same vectors as plain lists would."""
+    stored = np.random.default_rng(11).random((4, 3), dtype=np.float32)
+    by_column = np.asfortranarray(stored)  # every row is a strided view
+    ns = tpuf.namespace(unique_ns)
+    ns.write(
+        upsert_rows=[
+            {"id": i, "vector": by_column[i], "embedding": stored.T[:, i], "scores": list(stored[i])}
+            for i in range(4)
+        ],
+        distance_metric="euclidean_squared",
+        schema={"embedding": {"type": "[3]f32", "ann": True}},
+    )
+    result = ns.query(rank_by=r.ANN("vector", by_column[2]), top_k=1, include_attributes=True)
+    assert result.ids == [2]
+    np.testing.assert_allclose(result.rows[0].vector, stored[2], rtol=1e-6)
+    np.testing.assert_allclose(result.rows[0].vector_of("embedding"), stored[2], rtol=1e-6)
+    assert result.rows[0]["scores"] == pytest.approx(stored[2].tolist(), rel=1e-6)
+    half = ns.query(rank_by=r.ANN("embedding", stored[1].astype(np.float16)), top_k=1)
+    assert half.ids == [1]
+    transposed = ns.query(rank_by=r.ANN("vector", stored.T[:, 3]), top_k=1)
+    assert transposed.ids == [3]
+
+
+def test_lists_of_numpy_scalars_are_written_as_base64_vectors(scripted_server) -> None:
+    ok = {"status": "OK", "message": "", "rows_affected": 1, "billing": {"billable_logical_bytes_written": 1}}
+    server = scripted_server(Reply(body=json.dumps(ok).encode()))
+    client = Turbopuffer(api_key="k", base_url=server.base_url)
+    vector = [np.float32(0.5), np.float32(1.0)]
+    client.namespace("scalars").write(upsert_rows=[{"id": 1, "vector": vector}])
+    sent = json.loads(server.requests[0].body)["upsert_rows"][0]["vector"]
+    assert sent == encode_vector([0.5, 1.0])

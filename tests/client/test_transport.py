@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import json
 import socket
@@ -12,8 +13,10 @@ import pytest
 from turbopuffer_openapi_client import (
     APIConnectionError,
     APITimeoutError,
+    AsyncTurbopuffer,
     BadRequestError,
     InternalServerError,
+    NotFoundError,
     RateLimitError,
     Turbopuffer,
 )
@@ -144,3 +147,36 @@ def test_connection_refused_is_retried_then_raises_api_connection_error() -> Non
     with pytest.raises(APIConnectionError) as caught:
         client.namespace("down").metadata()
     assert not isinstance(caught.value, APITimeoutError)
+
+
+def test_the_async_client_gzips_retries_and_raises_like_the_sync_one(scripted_server) -> None:
+    """Async parity on the wire: the same gzip threshold, Retry-After retries and typed errors."""
+    server = scripted_server(
+        Reply(429, b'{"status":"error","error":"slow down"}', {"retry-after-ms": "10"}),
+        Reply(body=OK_WRITE),
+    )
+    rows = [{"id": i, "text": "lorem ipsum " * 20} for i in range(20)]
+
+    async def run() -> tuple:
+        async with AsyncTurbopuffer(api_key="test-key", base_url=server.base_url) as client:
+            written = await client.namespace("gz").write(upsert_rows=rows)
+        refused = scripted_server(Reply(404, b'{"status":"error","error":"namespace gone not found"}'))
+        async with AsyncTurbopuffer(api_key="test-key", base_url=refused.base_url, max_retries=0) as client:
+            with pytest.raises(NotFoundError) as missing:
+                await client.namespace("gone").metadata()
+        slow = scripted_server(Reply(body=OK_WRITE, delay=1.5))
+        async with AsyncTurbopuffer(
+            api_key="test-key", base_url=slow.base_url, timeout=0.2, max_retries=0
+        ) as client:
+            with pytest.raises(APITimeoutError):
+                await client.namespace("slow").write(upsert_rows=[{"id": 1}])
+        return written, missing.value
+
+    written, missing = asyncio.run(run())
+    assert written.rows_affected == 1
+    first, retried = server.requests
+    assert first.headers["content-encoding"] == retried.headers["content-encoding"] == "gzip"
+    assert json.loads(retried.body)["upsert_rows"] == rows
+    assert retried.headers.get("x-retry-count") == "1"
+    assert missing.status_code == 404 and missing.message == "namespace gone not found"
+    assert missing.response.status_code == 404
