@@ -27,6 +27,11 @@ def now_ms() -> int:
     return int(time.time() * 1000)
 
 
+def without_attributes(doc: dict[str, Any], names: frozenset[str]) -> dict[str, Any]:
+    """A new document without ``names`` (documents are never modified in place)."""
+    return {key: value for key, value in doc.items() if key not in names}
+
+
 class Namespace:
     def __init__(self, organization: str, name: str, created_at: int | None = None) -> None:
         self.organization = organization
@@ -164,6 +169,27 @@ class Namespace:
                 kept = [doc_id for doc_id, new in changes.items() if new is not None and attr in new]
                 if kept:  # upsert replaces a previous vector of the same id
                     index.upsert(kept, np.vstack([changes[i][attr] for i in kept]))
+
+    def drop_attributes(self, names: Iterable[str]) -> None:
+        """Remove dropped attributes' values from every document (after ``set_schema`` of the schema
+        without them). Only the touched documents are replaced; their indexes go with them."""
+        dropped = frozenset(names)
+        if not dropped:
+            return
+        with self._index_mutex:
+            for attr in dropped:
+                self._fulltext.pop(attr, None)
+                vectors = self._vectors.pop(attr, None)
+                if vectors is not None:
+                    vectors[1].close()
+            self._filter_index = None  # rebuilt lazily, without the dropped attributes' postings
+        for doc_id, doc in list(self.docs.items()):
+            if dropped.isdisjoint(doc):
+                continue
+            new = self.docs[doc_id] = without_attributes(doc, dropped)
+            size = document_bytes(self.schema, new)
+            self.logical_bytes += size - self._sizes.get(doc_id, 0)
+            self._sizes[doc_id] = size
 
     def set_schema(self, schema: Schema) -> None:
         self.schema = schema

@@ -3,7 +3,9 @@
 A record is the RESOLVED effect of one acknowledged request, never the request itself, so replay
 never re-evaluates a condition or a filter:
 
-* ``{"op": "write", "org", "ns", "at", "schema"?, "metric"?, "settings"?, "put": [doc...], "del": [id...]}``
+* ``{"op": "write", "org", "ns", "at", "schema"?, "metric"?, "settings"?, "drop"?: [attr...],
+  "put": [doc...], "del": [id...]}``: replay sets the schema, removes the dropped attributes from
+  every document, then applies ``put``/``del`` (whose documents already lack dropped values).
 * ``{"op": "put", "org", "ns", "state": {...}}``   whole namespace (copy / branch)
 * ``{"op": "meta", "org", "ns", "at", "pinning", "read_only"}``
 * ``{"op": "drop", "org", "ns"}``

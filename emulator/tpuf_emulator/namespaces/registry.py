@@ -165,6 +165,7 @@ class Registry:
                 ns.created_at = record["at"]
             if record.get("schema") is not None:
                 ns.set_schema(records.schema_from_json(record["schema"]))
+            ns.drop_attributes(record.get("drop") or ())
             ns.distance_metric = record.get("metric")
             records.apply_settings(ns, record.get("settings") or {})
             changes: dict[Any, Any] = {doc["id"]: doc for doc in map(records.decode_doc, record["put"])}
@@ -227,7 +228,7 @@ class Registry:
             changes = effects.changes
             return {
                 "op": "write", "org": ns.organization, "ns": ns.name, "at": at,
-                "schema": plan.schema.to_json() if new_schema else None,
+                "schema": plan.schema.to_json() if new_schema else None, "drop": plan.dropped,
                 "metric": plan.distance_metric, "settings": settings,
                 "put": [records.encode_doc(doc) for doc in changes.values() if doc is not None],
                 "del": [doc_id for doc_id, doc in changes.items() if doc is None],
@@ -240,6 +241,7 @@ class Registry:
                 ns.created_at = at
             if plan.schema_changed:
                 ns.set_schema(plan.schema)
+            ns.drop_attributes(plan.dropped)
             ns.distance_metric = plan.distance_metric
             records.apply_settings(ns, settings)
             ns.replace_documents(effects.changes)

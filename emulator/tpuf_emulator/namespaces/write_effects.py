@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import bad_request
 from .conditions import matches
-from .namespace import Namespace
+from .namespace import Namespace, without_attributes
 from .sizes import billable_bytes, id_bytes
 from .write_plan import WritePlan
 
@@ -47,15 +47,25 @@ def _apply_patch(doc: dict[str, Any], patch: dict[str, Any]) -> dict[str, Any]:
 
 
 class _State:
-    """The namespace's documents as seen through the effects resolved so far."""
+    """The namespace's documents as seen through the effects resolved so far.
 
-    def __init__(self, ns: Namespace, effects: WriteEffects) -> None:
+    Attributes the request drops are already gone from every document seen here, so a patch or a
+    condition never carries a dropped value forward.
+    """
+
+    def __init__(self, ns: Namespace, effects: WriteEffects, dropped: list[str]) -> None:
         self.docs = ns.docs
         self.changes = effects.changes
+        self.dropped = frozenset(dropped)
 
     def get(self, doc_id: Any) -> dict[str, Any] | None:
         changed = self.changes.get(doc_id, _MISSING)
-        return self.docs.get(doc_id) if changed is _MISSING else changed  # type: ignore[return-value]
+        if changed is not _MISSING:
+            return changed  # type: ignore[return-value]
+        doc = self.docs.get(doc_id)
+        if doc is not None and not self.dropped.isdisjoint(doc):
+            doc = without_attributes(doc, self.dropped)
+        return doc
 
     def items(self):
         for doc_id in self.docs:
@@ -81,7 +91,7 @@ def _select(
 def resolve_effects(ns: Namespace, plan: WritePlan) -> WriteEffects:
     req = plan.request
     effects = WriteEffects()
-    state = _State(ns, effects)
+    state = _State(ns, effects, plan.dropped)
     schema = plan.schema
 
     if plan.delete_by_filter is not None:

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ApiError, bad_request
-from ..schema.changes import apply_schema_changes, fill_distance_metric
+from ..schema.changes import apply_schema_changes, dropped_attributes, fill_distance_metric
 from ..schema.inference import infer_id_type, infer_type
 from ..schema.model import AttributeSchema, Schema
 from ..schema.names import validate_attribute_name
-from ..schema.options import parse_attribute, parse_schema_map
+from ..schema.options import parse_attribute, parse_schema_changes
 from ..schema.values import decode_value
 from .conditions import parse_write_filter
 from .ids import decode_id
@@ -43,6 +43,8 @@ class WritePlan:
     delete_by_filter: Any = None
     patch_by_filter: Any = None
     patch_by_filter_patch: dict[str, Any] | None = None
+    # Attributes dropped by this request's schema ({"drop": true}): their values leave every document.
+    dropped: list[str] = field(default_factory=list)
 
 
 def read_only_error(ns: Namespace) -> ApiError:
@@ -56,11 +58,13 @@ def plan_write(ns: Namespace, req: WriteRequest) -> WritePlan:
         raise read_only_error(ns)
     metric = _resolve_metric(ns, req)
     schema = ns.schema
+    dropped: list[str] = []
     if req.schema is not None:
-        explicit = parse_schema_map(req.schema, schema.attributes, "schema")
+        explicit = parse_schema_changes(req.schema, schema.attributes, "schema")
         schema = apply_schema_changes(
             schema, explicit, has_documents=ns.row_count > 0, distance_metric=metric
         )
+        dropped = dropped_attributes(explicit)
     schema = _with_id_type(schema, req, ns)
     id_type = schema.get("id").type.text if schema.get("id") else "uint"
     upserts = [(decode_id(r.id, id_type, r.id_where), r) for r in req.upserts]
@@ -75,7 +79,7 @@ def plan_write(ns: Namespace, req: WriteRequest) -> WritePlan:
         raise bad_request("distance_metric is required when a namespace gets vector attributes "
                           "(\"cosine_distance\" or \"euclidean_squared\")")  # fmt: skip
     schema = _fill_metric(schema, metric)
-    plan = WritePlan(req, schema, schema is not ns.schema, metric)
+    plan = WritePlan(req, schema, schema is not ns.schema, metric, dropped=dropped)
     plan.upserts = [(doc_id, _decode_upsert(schema, doc_id, row)) for doc_id, row in upserts]
     plan.patches = [(doc_id, _decode_patch(schema, row.values, row.where)) for doc_id, row in patches]
     plan.deletes = [doc_id for doc_id, _ in deletes]

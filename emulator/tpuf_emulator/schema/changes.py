@@ -1,18 +1,22 @@
 """Which schema changes are allowed on an existing namespace (reference 6.4), and applying them.
 
 Allowed: new attributes, toggling filterable / full_text_search (and its parameters) / regex /
-glob / fuzzy, adding or removing ``embed``. Rejected with 400 naming the attribute: a type
+glob / fuzzy, adding or removing ``embed``, dropping an attribute (``{"drop": true}``: it leaves
+the schema here; the namespaces layer removes its values from every document). Rejected with 400 naming the attribute: a type
 change, a change of vector index settings, modifying ``embed``, adding a vector column to a
-namespace that already holds documents, or more than 1,024 attributes / 8 vector columns.
+namespace that already holds documents, dropping ``id`` or an attribute the schema does not
+have, or more than 1,024 attributes / 8 vector columns.
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 
 from ..errors import bad_request
 from .model import AttributeSchema, Schema
 from .names import MAX_ATTRIBUTES
+from .options import DropAttribute, SchemaChange
 
 MAX_VECTOR_COLUMNS = 8
 
@@ -25,7 +29,7 @@ def fill_distance_metric(attr: AttributeSchema, metric: str | None) -> None:
 
 def apply_schema_changes(
     current: Schema,
-    changes: dict[str, AttributeSchema],
+    changes: Mapping[str, SchemaChange],
     *,
     has_documents: bool,
     distance_metric: str | None,
@@ -33,11 +37,14 @@ def apply_schema_changes(
 ) -> Schema:
     """A new Schema with ``changes`` merged in; ``current`` is never modified (validate-then-apply)."""
     merged = Schema(dict(current.attributes))
-    for name, new in changes.items():
-        new = copy.deepcopy(new)
+    for name, change in changes.items():
+        at = f"{where}.{name}"
+        if isinstance(change, DropAttribute):
+            _drop(merged, name, at)
+            continue
+        new = copy.deepcopy(change)
         fill_distance_metric(new, distance_metric)
         old = current.get(name)
-        at = f"{where}.{name}"
         if old is None:
             if name == "id" and has_documents:
                 raise bad_request(
@@ -66,6 +73,18 @@ def apply_schema_changes(
     if len(vectors) > MAX_VECTOR_COLUMNS:
         raise bad_request(f"{where}: a namespace can have at most {MAX_VECTOR_COLUMNS} vector attributes")
     return merged
+
+
+def dropped_attributes(changes: Mapping[str, SchemaChange]) -> list[str]:
+    return [name for name, change in changes.items() if isinstance(change, DropAttribute)]
+
+
+def _drop(merged: Schema, name: str, at: str) -> None:
+    if name == "id":
+        raise bad_request(f"{at}: the id attribute cannot be dropped")
+    if name not in merged.attributes:
+        raise bad_request(f"{at}: cannot drop attribute {name!r}: the namespace schema has no such attribute")
+    del merged.attributes[name]
 
 
 def copy_schema(schema: Schema) -> Schema:

@@ -9,6 +9,7 @@ defaults to ``word_v4``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import bad_request, unprocessable
@@ -186,15 +187,61 @@ def parse_attribute(name: str, value: Any, existing: AttributeSchema | None, whe
     )
 
 
-def parse_schema_map(
-    body: Any, current: dict[str, AttributeSchema], where: str
-) -> dict[str, AttributeSchema]:
-    """A ``{attr: AttributeSchema}`` map (write ``schema`` field or schema endpoint body)."""
+@dataclass(frozen=True)
+class DropAttribute:
+    """A schema change ``{"drop": true}``: remove the attribute from the schema and every document."""
+
+
+DROP = DropAttribute()
+SchemaChange = AttributeSchema | DropAttribute
+
+
+def _is_drop(value: Any) -> bool:
+    return isinstance(value, dict) and "drop" in value
+
+
+def parse_drop(value: dict[str, Any], where: str) -> DropAttribute:
+    """``{"drop": true}`` exactly: the spec and the official client (AttributeSchemaDropParam) make
+    ``drop`` a ``const: true`` that cannot be combined with other settings, so anything else is the
+    wrong JSON shape (422)."""
+    others = sorted(key for key in value if key != "drop")
+    if others:
+        raise unprocessable(
+            f"{where}: drop cannot be combined with other settings (found {', '.join(others)})"
+        )
+    if value["drop"] is not True:
+        raise unprocessable(
+            f"{where}.drop: expected true, found {_type_name(value['drop'])} {value['drop']!r}"
+        )
+    return DROP
+
+
+def _parse_map(
+    body: Any, current: dict[str, AttributeSchema], where: str, *, allow_drop: bool
+) -> dict[str, Any]:
     _expect(body, dict, "an object mapping attribute names to schemas", where)
     from .names import validate_attribute_name
 
-    out: dict[str, AttributeSchema] = {}
+    out: dict[str, Any] = {}
     for name, value in body.items():
         validate_attribute_name(name, where)
-        out[name] = parse_attribute(name, value, current.get(name), f"{where}.{name}")
+        at = f"{where}.{name}"
+        if allow_drop and _is_drop(value):
+            out[name] = parse_drop(value, at)
+        else:
+            out[name] = parse_attribute(name, value, current.get(name), at)
     return out
+
+
+def parse_schema_map(
+    body: Any, current: dict[str, AttributeSchema], where: str
+) -> dict[str, AttributeSchema]:
+    """A complete ``{attr: AttributeSchema}`` map (a stored schema: no drops)."""
+    return _parse_map(body, current, where, allow_drop=False)
+
+
+def parse_schema_changes(
+    body: Any, current: dict[str, AttributeSchema], where: str
+) -> dict[str, SchemaChange]:
+    """The changes of a write's ``schema`` field or a schema endpoint body: schemas or ``DROP``."""
+    return _parse_map(body, current, where, allow_drop=True)

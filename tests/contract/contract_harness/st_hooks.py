@@ -189,11 +189,7 @@ def filter_failure(context, failure, case, response):
 # Emulator gaps already reported to their owner, each matched by the exact error the emulator
 # gives. A matched failure is dropped AND counted ("known_gap:<name>" in the stats, printed in
 # the pytest summary), so the gap stays visible; delete the entry once the emulator is fixed.
-KNOWN_EMULATOR_GAPS = {
-    # spec + official client 3.1.0 (AttributeSchemaDropParam): {"drop": true} removes an attribute;
-    # the emulator does not implement attribute drops yet and answers 422 "unknown schema option".
-    "schema_attribute_drop": re.compile(r"\.drop: unknown schema option"),
-}
+KNOWN_EMULATOR_GAPS: dict[str, re.Pattern[str]] = {}
 
 
 def _not_a_known_gap(response) -> bool:
