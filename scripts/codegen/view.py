@@ -12,6 +12,9 @@ view:
   accepts any JSON value as a whole, so it becomes opaque too: the generator would otherwise try the
   typed branches first and coerce (or crash on) values they were never meant for, such as a
   ``tags: ["blue", "light"]`` attribute parsed as highlight fragments;
+* defaults of optional parameters are dropped (kept in their description): the server applies them,
+  and a generated endpoint that sends them unasked overrides the client — ``Accept-Encoding: identity``
+  on every call would cancel the transport's ``Accept-Encoding: gzip``;
 * ``format: uuid`` is removed: the generator would parse UUID-looking strings into ``uuid.UUID`` and
   re-send them lower-cased and hyphenated, silently changing a user's document IDs.
 """
@@ -36,6 +39,7 @@ def derive_generator_view(document: dict[str, Any], language: QueryLanguage) -> 
             description = original.get("description") if isinstance(original, dict) else None
             opaque["description"] = description or f"A `{name}` query-language expression (a JSON array)."
             schemas[name] = opaque
+    _drop_optional_parameter_defaults(view)
     _make_unconstrained_unions_opaque(view)
     _make_ambiguous_unions_opaque(view)
     for node in walk(view):
@@ -48,6 +52,23 @@ def derive_generator_view(document: dict[str, Any], language: QueryLanguage) -> 
                 "default"
             ]  # the generator rejects object/array defaults ("ModelProperty cannot have a default")
     return view
+
+
+def _drop_optional_parameter_defaults(view: dict[str, Any]) -> None:
+    """An optional parameter is sent only when its caller gives it; its default stays documented."""
+    parameters = list((view.get("components", {}).get("parameters") or {}).values())
+    for path_item in (view.get("paths") or {}).values():
+        for operation in [path_item, *path_item.values()] if isinstance(path_item, dict) else []:
+            if isinstance(operation, dict):
+                parameters.extend(operation.get("parameters") or [])
+    for parameter in parameters:
+        schema = parameter.get("schema") if isinstance(parameter, dict) else None
+        if not isinstance(schema, dict) or "default" not in schema or parameter.get("required"):
+            continue
+        default = schema.pop("default")
+        note = f"The server's default: `{default}`."
+        described = " ".join(str(schema.get("description") or parameter.get("description") or "").split())
+        schema["description"] = f"{described} {note}".lstrip()  # the generator documents the schema's
 
 
 # Keywords that document a schema without constraining its values.

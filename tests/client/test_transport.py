@@ -21,6 +21,7 @@ from turbopuffer_openapi_client import (
     Turbopuffer,
 )
 from turbopuffer_openapi_client._transport import RetryPolicy, retry_after_seconds
+from turbopuffer_openapi_client.api.namespaces import list_namespaces
 
 from .conftest import Reply
 
@@ -180,3 +181,20 @@ def test_the_async_client_gzips_retries_and_raises_like_the_sync_one(scripted_se
     assert retried.headers.get("x-retry-count") == "1"
     assert missing.status_code == 404 and missing.message == "namespace gone not found"
     assert missing.response.status_code == 404
+
+
+def test_the_low_level_endpoints_ask_for_gzip_and_send_no_unasked_parameters(scripted_server) -> None:
+    """Optional parameters' defaults are the server's: the generated endpoints send only what they are
+    given, so the client's ``Accept-Encoding: gzip`` is not overridden by the spec's ``identity``."""
+    listing = orjson.dumps({"namespaces": [{"id": "a"}], "next_cursor": None})
+    server = scripted_server(Reply(body=listing))
+    client = _client(server.base_url)
+    assert list_namespaces.sync(client=client).namespaces[0].id == "a"
+    (listed,) = server.requests
+    assert listed.path == "/v1/namespaces"  # no page_size=100 added
+    assert listed.headers["accept-encoding"] == "gzip"
+    list_namespaces.sync(client=client, page_size=5, accept_encoding="identity")
+    assert server.requests[-1].path == "/v1/namespaces?page_size=5"
+    assert server.requests[-1].headers["accept-encoding"] == "identity"
+    assert list_namespaces.sync(client=_client(server.base_url, compression=False)) is not None
+    assert server.requests[-1].headers["accept-encoding"] == "identity"

@@ -20,7 +20,7 @@ def _get_kwargs(
     namespace: str,
     *,
     body: RecallRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
     prefer: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -84,7 +84,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: RecallRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
     prefer: str | Unset = UNSET,
 ) -> Response[AsyncAccepted | RecallResult]:
     """Evaluate ANN recall
@@ -95,7 +95,9 @@ def sync_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         prefer (str | Unset):
         body (RecallRequest): How to evaluate ANN recall.
 
@@ -127,7 +129,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: RecallRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
     prefer: str | Unset = UNSET,
 ) -> AsyncAccepted | RecallResult:
     """Evaluate ANN recall
@@ -138,7 +140,9 @@ def sync(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         prefer (str | Unset):
         body (RecallRequest): How to evaluate ANN recall.
 
@@ -169,7 +173,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: RecallRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
     prefer: str | Unset = UNSET,
 ) -> Response[AsyncAccepted | RecallResult]:
     """Evaluate ANN recall
@@ -180,7 +184,9 @@ async def asyncio_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         prefer (str | Unset):
         body (RecallRequest): How to evaluate ANN recall.
 
@@ -210,7 +216,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: RecallRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
     prefer: str | Unset = UNSET,
 ) -> AsyncAccepted | RecallResult:
     """Evaluate ANN recall
@@ -221,7 +227,9 @@ async def asyncio(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         prefer (str | Unset):
         body (RecallRequest): How to evaluate ANN recall.
 

@@ -20,7 +20,7 @@ def _get_kwargs(
     namespace: str,
     *,
     body: WriteRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
     prefer: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -84,7 +84,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: WriteRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
     prefer: str | Unset = UNSET,
 ) -> Response[AsyncAccepted | WriteResult]:
     """Write documents
@@ -101,7 +101,9 @@ def sync_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         prefer (str | Unset):
         body (WriteRequest): A write. Every field is optional, but the request must have something
             to do.
@@ -134,7 +136,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: WriteRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
     prefer: str | Unset = UNSET,
 ) -> AsyncAccepted | WriteResult:
     """Write documents
@@ -151,7 +153,9 @@ def sync(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         prefer (str | Unset):
         body (WriteRequest): A write. Every field is optional, but the request must have something
             to do.
@@ -183,7 +187,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: WriteRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
     prefer: str | Unset = UNSET,
 ) -> Response[AsyncAccepted | WriteResult]:
     """Write documents
@@ -200,7 +204,9 @@ async def asyncio_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         prefer (str | Unset):
         body (WriteRequest): A write. Every field is optional, but the request must have something
             to do.
@@ -231,7 +237,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: WriteRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
     prefer: str | Unset = UNSET,
 ) -> AsyncAccepted | WriteResult:
     """Write documents
@@ -248,7 +254,9 @@ async def asyncio(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         prefer (str | Unset):
         body (WriteRequest): A write. Every field is optional, but the request must have something
             to do.

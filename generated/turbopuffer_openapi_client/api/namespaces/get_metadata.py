@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.namespace_metadata import NamespaceMetadata
-from ...types import Response, Unset
+from ...types import UNSET, Response, Unset
 
 #: The parsed type of this operation's documented 2xx answers.
 ResponseType: TypeAlias = NamespaceMetadata
@@ -17,7 +17,7 @@ ResponseType: TypeAlias = NamespaceMetadata
 def _get_kwargs(
     namespace: str,
     *,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(accept_encoding, Unset):
@@ -65,7 +65,7 @@ def sync_detailed(
     namespace: str,
     *,
     client: AuthenticatedClient,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> Response[NamespaceMetadata]:
     """Get namespace metadata
 
@@ -74,7 +74,9 @@ def sync_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
 
     Raises:
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
@@ -101,7 +103,7 @@ def sync(
     namespace: str,
     *,
     client: AuthenticatedClient,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> NamespaceMetadata:
     """Get namespace metadata
 
@@ -110,7 +112,9 @@ def sync(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
 
     Raises:
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
@@ -136,7 +140,7 @@ async def asyncio_detailed(
     namespace: str,
     *,
     client: AuthenticatedClient,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> Response[NamespaceMetadata]:
     """Get namespace metadata
 
@@ -145,7 +149,9 @@ async def asyncio_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
 
     Raises:
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
@@ -170,7 +176,7 @@ async def asyncio(
     namespace: str,
     *,
     client: AuthenticatedClient,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> NamespaceMetadata:
     """Get namespace metadata
 
@@ -179,7 +185,9 @@ async def asyncio(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
 
     Raises:
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)

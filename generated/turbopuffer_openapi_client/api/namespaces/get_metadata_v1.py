@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.namespace_metadata import NamespaceMetadata
-from ...types import Response, Unset
+from ...types import UNSET, Response, Unset
 
 #: The parsed type of this operation's documented 2xx answers.
 ResponseType: TypeAlias = NamespaceMetadata
@@ -17,7 +17,7 @@ ResponseType: TypeAlias = NamespaceMetadata
 def _get_kwargs(
     namespace: str,
     *,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(accept_encoding, Unset):
@@ -65,7 +65,7 @@ def sync_detailed(
     namespace: str,
     *,
     client: AuthenticatedClient,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> Response[NamespaceMetadata]:
     """Get namespace metadata (v1 path)
 
@@ -73,7 +73,9 @@ def sync_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
 
     Raises:
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
@@ -100,7 +102,7 @@ def sync(
     namespace: str,
     *,
     client: AuthenticatedClient,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> NamespaceMetadata:
     """Get namespace metadata (v1 path)
 
@@ -108,7 +110,9 @@ def sync(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
 
     Raises:
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
@@ -134,7 +138,7 @@ async def asyncio_detailed(
     namespace: str,
     *,
     client: AuthenticatedClient,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> Response[NamespaceMetadata]:
     """Get namespace metadata (v1 path)
 
@@ -142,7 +146,9 @@ async def asyncio_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
 
     Raises:
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
@@ -167,7 +173,7 @@ async def asyncio(
     namespace: str,
     *,
     client: AuthenticatedClient,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> NamespaceMetadata:
     """Get namespace metadata (v1 path)
 
@@ -175,7 +181,9 @@ async def asyncio(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
 
     Raises:
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)

@@ -17,8 +17,8 @@ def _get_kwargs(
     *,
     cursor: str | Unset = UNSET,
     prefix: str | Unset = UNSET,
-    page_size: int | Unset = 100,
-    accept_encoding: str | Unset = "identity",
+    page_size: int | Unset = UNSET,
+    accept_encoding: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(accept_encoding, Unset):
@@ -78,8 +78,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     cursor: str | Unset = UNSET,
     prefix: str | Unset = UNSET,
-    page_size: int | Unset = 100,
-    accept_encoding: str | Unset = "identity",
+    page_size: int | Unset = UNSET,
+    accept_encoding: str | Unset = UNSET,
 ) -> Response[ListNamespacesResult]:
     """List namespaces
 
@@ -90,8 +90,10 @@ def sync_detailed(
     Args:
         cursor (str | Unset):
         prefix (str | Unset):
-        page_size (int | Unset):  Default: 100.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        page_size (int | Unset): How many namespaces per page. The server's default: `100`.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
 
     Raises:
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
@@ -121,8 +123,8 @@ def sync(
     client: AuthenticatedClient,
     cursor: str | Unset = UNSET,
     prefix: str | Unset = UNSET,
-    page_size: int | Unset = 100,
-    accept_encoding: str | Unset = "identity",
+    page_size: int | Unset = UNSET,
+    accept_encoding: str | Unset = UNSET,
 ) -> ListNamespacesResult:
     """List namespaces
 
@@ -133,8 +135,10 @@ def sync(
     Args:
         cursor (str | Unset):
         prefix (str | Unset):
-        page_size (int | Unset):  Default: 100.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        page_size (int | Unset): How many namespaces per page. The server's default: `100`.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
 
     Raises:
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
@@ -163,8 +167,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     cursor: str | Unset = UNSET,
     prefix: str | Unset = UNSET,
-    page_size: int | Unset = 100,
-    accept_encoding: str | Unset = "identity",
+    page_size: int | Unset = UNSET,
+    accept_encoding: str | Unset = UNSET,
 ) -> Response[ListNamespacesResult]:
     """List namespaces
 
@@ -175,8 +179,10 @@ async def asyncio_detailed(
     Args:
         cursor (str | Unset):
         prefix (str | Unset):
-        page_size (int | Unset):  Default: 100.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        page_size (int | Unset): How many namespaces per page. The server's default: `100`.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
 
     Raises:
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
@@ -204,8 +210,8 @@ async def asyncio(
     client: AuthenticatedClient,
     cursor: str | Unset = UNSET,
     prefix: str | Unset = UNSET,
-    page_size: int | Unset = 100,
-    accept_encoding: str | Unset = "identity",
+    page_size: int | Unset = UNSET,
+    accept_encoding: str | Unset = UNSET,
 ) -> ListNamespacesResult:
     """List namespaces
 
@@ -216,8 +222,10 @@ async def asyncio(
     Args:
         cursor (str | Unset):
         prefix (str | Unset):
-        page_size (int | Unset):  Default: 100.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        page_size (int | Unset): How many namespaces per page. The server's default: `100`.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
 
     Raises:
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)

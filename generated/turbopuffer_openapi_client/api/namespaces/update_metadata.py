@@ -9,7 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.namespace_metadata import NamespaceMetadata
 from ...models.namespace_metadata_patch import NamespaceMetadataPatch
-from ...types import Response, Unset
+from ...types import UNSET, Response, Unset
 
 #: The parsed type of this operation's documented 2xx answers.
 ResponseType: TypeAlias = NamespaceMetadata
@@ -19,7 +19,7 @@ def _get_kwargs(
     namespace: str,
     *,
     body: NamespaceMetadataPatch,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(accept_encoding, Unset):
@@ -72,7 +72,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: NamespaceMetadataPatch,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> Response[NamespaceMetadata]:
     """Update namespace metadata
 
@@ -81,7 +81,9 @@ def sync_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         body (NamespaceMetadataPatch): Metadata changes; absent fields stay unchanged.
 
     Raises:
@@ -111,7 +113,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: NamespaceMetadataPatch,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> NamespaceMetadata:
     """Update namespace metadata
 
@@ -120,7 +122,9 @@ def sync(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         body (NamespaceMetadataPatch): Metadata changes; absent fields stay unchanged.
 
     Raises:
@@ -149,7 +153,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: NamespaceMetadataPatch,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> Response[NamespaceMetadata]:
     """Update namespace metadata
 
@@ -158,7 +162,9 @@ async def asyncio_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         body (NamespaceMetadataPatch): Metadata changes; absent fields stay unchanged.
 
     Raises:
@@ -186,7 +192,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: NamespaceMetadataPatch,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> NamespaceMetadata:
     """Update namespace metadata
 
@@ -195,7 +201,9 @@ async def asyncio(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         body (NamespaceMetadataPatch): Metadata changes; absent fields stay unchanged.
 
     Raises:

@@ -9,7 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.namespace_schema import NamespaceSchema
 from ...models.schema_update import SchemaUpdate
-from ...types import Response, Unset
+from ...types import UNSET, Response, Unset
 
 #: The parsed type of this operation's documented 2xx answers.
 ResponseType: TypeAlias = NamespaceSchema
@@ -19,7 +19,7 @@ def _get_kwargs(
     namespace: str,
     *,
     body: SchemaUpdate,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(accept_encoding, Unset):
@@ -72,7 +72,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SchemaUpdate,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> Response[NamespaceSchema]:
     """Update the namespace schema
 
@@ -84,7 +84,9 @@ def sync_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         body (SchemaUpdate): Attribute name to schema (a type string, a configuration, or a drop).
 
     Raises:
@@ -114,7 +116,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SchemaUpdate,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> NamespaceSchema:
     """Update the namespace schema
 
@@ -126,7 +128,9 @@ def sync(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         body (SchemaUpdate): Attribute name to schema (a type string, a configuration, or a drop).
 
     Raises:
@@ -155,7 +159,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SchemaUpdate,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> Response[NamespaceSchema]:
     """Update the namespace schema
 
@@ -167,7 +171,9 @@ async def asyncio_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         body (SchemaUpdate): Attribute name to schema (a type string, a configuration, or a drop).
 
     Raises:
@@ -195,7 +201,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SchemaUpdate,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> NamespaceSchema:
     """Update the namespace schema
 
@@ -207,7 +213,9 @@ async def asyncio(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         body (SchemaUpdate): Attribute name to schema (a type string, a configuration, or a drop).
 
     Raises:

@@ -9,7 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.start_copy_request import StartCopyRequest
 from ...models.start_copy_result import StartCopyResult
-from ...types import Response, Unset
+from ...types import UNSET, Response, Unset
 
 #: The parsed type of this operation's documented 2xx answers.
 ResponseType: TypeAlias = StartCopyResult
@@ -19,7 +19,7 @@ def _get_kwargs(
     namespace: str,
     *,
     body: StartCopyRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(accept_encoding, Unset):
@@ -72,7 +72,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: StartCopyRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> Response[StartCopyResult]:
     """Start an asynchronous copy
 
@@ -85,7 +85,9 @@ def sync_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         body (StartCopyRequest): The copy to start.
 
     Raises:
@@ -115,7 +117,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: StartCopyRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> StartCopyResult:
     """Start an asynchronous copy
 
@@ -128,7 +130,9 @@ def sync(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         body (StartCopyRequest): The copy to start.
 
     Raises:
@@ -157,7 +161,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: StartCopyRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> Response[StartCopyResult]:
     """Start an asynchronous copy
 
@@ -170,7 +174,9 @@ async def asyncio_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         body (StartCopyRequest): The copy to start.
 
     Raises:
@@ -198,7 +204,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: StartCopyRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> StartCopyResult:
     """Start an asynchronous copy
 
@@ -211,7 +217,9 @@ async def asyncio(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         body (StartCopyRequest): The copy to start.
 
     Raises:

@@ -9,7 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.explain_query_result import ExplainQueryResult
 from ...models.query_request import QueryRequest
-from ...types import Response, Unset
+from ...types import UNSET, Response, Unset
 
 #: The parsed type of this operation's documented 2xx answers.
 ResponseType: TypeAlias = ExplainQueryResult
@@ -19,7 +19,7 @@ def _get_kwargs(
     namespace: str,
     *,
     body: QueryRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(accept_encoding, Unset):
@@ -72,7 +72,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: QueryRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> Response[ExplainQueryResult]:
     """Explain a query plan
 
@@ -81,7 +81,9 @@ def sync_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         body (QueryRequest): A single query. `rank_by` is required unless `aggregate_by` is given;
             the two exclude each other.
 
@@ -112,7 +114,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: QueryRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> ExplainQueryResult:
     """Explain a query plan
 
@@ -121,7 +123,9 @@ def sync(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         body (QueryRequest): A single query. `rank_by` is required unless `aggregate_by` is given;
             the two exclude each other.
 
@@ -151,7 +155,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: QueryRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> Response[ExplainQueryResult]:
     """Explain a query plan
 
@@ -160,7 +164,9 @@ async def asyncio_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         body (QueryRequest): A single query. `rank_by` is required unless `aggregate_by` is given;
             the two exclude each other.
 
@@ -189,7 +195,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: QueryRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> ExplainQueryResult:
     """Explain a query plan
 
@@ -198,7 +204,9 @@ async def asyncio(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         body (QueryRequest): A single query. `rank_by` is required unless `aggregate_by` is given;
             the two exclude each other.
 

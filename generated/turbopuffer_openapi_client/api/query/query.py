@@ -11,7 +11,7 @@ from ...models.multi_query_request import MultiQueryRequest
 from ...models.multi_query_result import MultiQueryResult
 from ...models.query_request import QueryRequest
 from ...models.query_result import QueryResult
-from ...types import Response, Unset
+from ...types import UNSET, Response, Unset
 
 #: The parsed type of this operation's documented 2xx answers.
 ResponseType: TypeAlias = MultiQueryResult | QueryResult
@@ -21,7 +21,7 @@ def _get_kwargs(
     namespace: str,
     *,
     body: MultiQueryRequest | QueryRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(accept_encoding, Unset):
@@ -95,7 +95,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: MultiQueryRequest | QueryRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> Response[MultiQueryResult | QueryResult]:
     """Query documents
 
@@ -114,7 +114,9 @@ def sync_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         body (MultiQueryRequest | QueryRequest): A single query, or a multi-query (the body has
             `queries`).
 
@@ -145,7 +147,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: MultiQueryRequest | QueryRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> MultiQueryResult | QueryResult:
     """Query documents
 
@@ -164,7 +166,9 @@ def sync(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         body (MultiQueryRequest | QueryRequest): A single query, or a multi-query (the body has
             `queries`).
 
@@ -194,7 +198,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: MultiQueryRequest | QueryRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> Response[MultiQueryResult | QueryResult]:
     """Query documents
 
@@ -213,7 +217,9 @@ async def asyncio_detailed(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         body (MultiQueryRequest | QueryRequest): A single query, or a multi-query (the body has
             `queries`).
 
@@ -242,7 +248,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: MultiQueryRequest | QueryRequest,
-    accept_encoding: str | Unset = "identity",
+    accept_encoding: str | Unset = UNSET,
 ) -> MultiQueryResult | QueryResult:
     """Query documents
 
@@ -261,7 +267,9 @@ async def asyncio(
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
-        accept_encoding (str | Unset):  Default: 'identity'.
+        accept_encoding (str | Unset): Send `gzip` to receive a gzip-compressed response body
+            (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
+            server's default: `identity`.
         body (MultiQueryRequest | QueryRequest): A single query, or a multi-query (the body has
             `queries`).
 
