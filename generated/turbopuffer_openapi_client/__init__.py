@@ -26,6 +26,7 @@ from .client import AuthenticatedClient, Client
 from .errors import (
     APIConnectionError,
     APIError,
+    APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
@@ -46,6 +47,7 @@ __version__ = "2026.08.0"
 __all__ = (
     "APIConnectionError",
     "APIError",
+    "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "AsyncNamespace",

@@ -10,8 +10,8 @@ generated endpoint modules into their typed models.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Literal, TypeVar
 from urllib.parse import quote
 
 import httpx
@@ -41,6 +41,18 @@ def _check_name(name: str) -> None:
         raise ValueError(
             f"invalid namespace name {name!r}: expected {NAMESPACE_NAME_PATTERN.pattern} (and not '.' or '..')"
         )
+
+
+_Result = TypeVar("_Result")
+
+
+def _parsed(response: httpx.Response, parse: Callable[[bytes], _Result]) -> _Result:
+    """The parsed success body; a body that is not the documented JSON raises
+    :class:`errors.APIResponseValidationError` instead of a bare decoding error."""
+    try:
+        return parse(response.content)
+    except errors.RESPONSE_PARSE_ERRORS as exc:
+        raise errors.invalid_response(response, exc) from exc
 
 
 def _body(fields: Mapping[str, Any], extra: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -299,7 +311,7 @@ class Namespace:
             f"/v2/namespaces/{self._quoted}/query",
             body,
         )
-        return QueryResult.from_json(response.content)
+        return _parsed(response, QueryResult.from_json)
 
     def multi_query(
         self,
@@ -354,7 +366,7 @@ class Namespace:
             f"/v2/namespaces/{self._quoted}/query",
             body,
         )
-        return MultiQueryResult.from_json(response.content)
+        return _parsed(response, MultiQueryResult.from_json)
 
     def explain_query(
         self,
@@ -872,7 +884,7 @@ class AsyncNamespace:
             f"/v2/namespaces/{self._quoted}/query",
             body,
         )
-        return QueryResult.from_json(response.content)
+        return _parsed(response, QueryResult.from_json)
 
     async def multi_query(
         self,
@@ -927,7 +939,7 @@ class AsyncNamespace:
             f"/v2/namespaces/{self._quoted}/query",
             body,
         )
-        return MultiQueryResult.from_json(response.content)
+        return _parsed(response, MultiQueryResult.from_json)
 
     async def explain_query(
         self,

@@ -35,12 +35,16 @@ class NamespacePage:
 
     @classmethod
     def from_response(cls, response: httpx.Response) -> NamespacePage:
-        data = loads(response.content)
-        cursor = data.get("next_cursor")
-        return cls(
-            namespaces=[NamespaceSummary(id=str(item["id"])) for item in data.get("namespaces") or ()],
-            next_cursor=cursor if isinstance(cursor, str) and cursor else None,
-        )
+        """The page in a success answer (:class:`errors.APIResponseValidationError` if it is not one)."""
+        try:
+            data = loads(response.content)
+            cursor = data.get("next_cursor")
+            return cls(
+                namespaces=[NamespaceSummary(id=str(item["id"])) for item in data.get("namespaces") or ()],
+                next_cursor=cursor if isinstance(cursor, str) and cursor else None,
+            )
+        except errors.RESPONSE_PARSE_ERRORS as exc:
+            raise errors.invalid_response(response, exc) from exc
 
 
 def _list_params(prefix: str | None, page_size: int | None, cursor: str | None) -> dict[str, Any]:

@@ -4,8 +4,10 @@
 Every failure is raised, never returned: an HTTP status outside 2xx becomes an :class:`APIStatusError`
 subclass chosen by status (like the official client), carrying the status, the server's ``error``
 message and the raw response. Connection failures and timeouts become :class:`APIConnectionError` /
-:class:`APITimeoutError`. Building an error never fails: malformed, non-JSON or empty bodies and
-non-standard statuses (499, 520, ...) still produce a readable exception.
+:class:`APITimeoutError`; a 2xx answer whose body is not the documented JSON (a proxy's HTML page, a
+truncated body, a missing field) becomes :class:`APIResponseValidationError`. Building an error never
+fails: malformed, non-JSON or empty bodies and non-standard statuses (499, 520, ...) still produce a
+readable exception.
 """
 
 from __future__ import annotations
@@ -71,6 +73,48 @@ class APIStatusError(APIError):
         self.status_code = response.status_code
         self.body = body
         self.response = response
+
+
+class APIResponseValidationError(APIError):
+    """A success status whose body is not what the spec documents (not JSON, or the wrong shape).
+
+    Attributes:
+        status_code: the (2xx) HTTP status.
+        message: what could not be read, and why.
+        body: the decoded JSON body, or the raw text when it is not JSON (``None`` if empty).
+        response: the :class:`httpx.Response` itself.
+    """
+
+    status_code: int
+    body: Any
+    response: httpx.Response
+
+    def __init__(self, message: str, *, response: httpx.Response, body: Any) -> None:
+        super().__init__(message, request=response._request)
+        self.status_code = response.status_code
+        self.body = body
+        self.response = response
+
+
+#: What reading a malformed success body raises (JSON decoding, a missing key, a wrong type).
+RESPONSE_PARSE_ERRORS: tuple[type[Exception], ...] = (
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+)
+
+
+def invalid_response(response: httpx.Response, cause: Exception) -> APIResponseValidationError:
+    """The exception for a success answer that could not be parsed (``cause`` says why)."""
+    content = response.content
+    reason = f"{type(cause).__name__}: {cause}" if str(cause) else type(cause).__name__
+    message = (
+        f"HTTP {response.status_code} answer is not the documented JSON ({reason}); body: "
+        f"{_summary(content, limit=200) or '(empty)'}"
+    )
+    return APIResponseValidationError(message, response=response, body=_decode(content))
 
 
 class BadRequestError(APIStatusError):
@@ -177,6 +221,7 @@ def raise_for_status(response: httpx.Response) -> None:
 __all__ = [
     "APIConnectionError",
     "APIError",
+    "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
@@ -187,11 +232,13 @@ __all__ = [
     "NotFoundError",
     "PayloadTooLargeError",
     "PermissionDeniedError",
+    "RESPONSE_PARSE_ERRORS",
     "RateLimitError",
     "TurbopufferError",
     "UnexpectedStatus",
     "UnprocessableEntityError",
     "error_class_for_status",
     "error_for_response",
+    "invalid_response",
     "raise_for_status",
 ]

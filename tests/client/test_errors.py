@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from turbopuffer_openapi_client import (
+    APIResponseValidationError,
     APIStatusError,
     AuthenticationError,
     BadRequestError,
@@ -107,3 +108,34 @@ def test_errors_from_the_emulator(emulator, unique_ns: str) -> None:
     wrong_key = Turbopuffer(api_key="not-a-key", base_url=emulator.base_url)
     with pytest.raises(AuthenticationError):
         wrong_key.namespace(unique_ns).metadata()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"<html>proxy login</html>", b"", b'{"rows": [{"id": 1}]', b"[1, 2]"],
+)
+def test_a_success_status_with_a_body_that_is_not_the_documented_json_raises_a_typed_error(
+    scripted_server, body: bytes
+) -> None:
+    """A proxy page or a truncated body on a 200 never escapes as a bare JSON or KeyError."""
+    server = scripted_server(Reply(200, body, {"Content-Type": "text/html"}))
+    client = _client(server.base_url)
+    calls = [
+        lambda: client.namespace("x").query(rank_by=("id", "asc")),
+        lambda: client.namespace("x").multi_query(queries=[{"rank_by": ("id", "asc")}]),
+        lambda: client.namespace("x").metadata(),
+        lambda: client.namespace("x").write(upsert_rows=[{"id": 1}]),
+        lambda: list(client.namespaces()),
+        lambda: get_metadata.sync(namespace="x", client=client),
+    ]
+    for call in calls:
+        with pytest.raises(APIResponseValidationError) as caught:
+            call()
+        assert caught.value.status_code == 200
+        assert caught.value.response.content == body
+        assert "not the documented JSON" in caught.value.message
+    wrong_shape = scripted_server(Reply(200, b'{"namespaces": 7}'))
+    with pytest.raises(APIResponseValidationError):
+        list(_client(wrong_shape.base_url).namespaces())
+    with pytest.raises(APIResponseValidationError):
+        _client(wrong_shape.base_url).namespace("x").metadata()  # required fields missing

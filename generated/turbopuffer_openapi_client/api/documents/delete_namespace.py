@@ -39,11 +39,14 @@ def _parse_response(
 ) -> DeleteNamespaceResult:
     """Parse a documented 2xx body; raise the typed exception for anything else."""
     errors.raise_for_status(response)
-    if response.status_code == 200:
-        response_200 = DeleteNamespaceResult.from_dict(response.json())
+    try:
+        if response.status_code == 200:
+            response_200 = DeleteNamespaceResult.from_dict(response.json())
 
-        return response_200
+            return response_200
 
+    except errors.RESPONSE_PARSE_ERRORS as exc:  # a 2xx body that is not the documented JSON
+        raise errors.invalid_response(response, exc) from exc
     raise errors.UnexpectedStatus(response.status_code, response.content, response=response)
 
 
@@ -85,6 +88,7 @@ def sync_detailed(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         Response[DeleteNamespaceResult]
@@ -124,6 +128,7 @@ def sync(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         DeleteNamespaceResult
@@ -162,6 +167,7 @@ async def asyncio_detailed(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         Response[DeleteNamespaceResult]
@@ -199,6 +205,7 @@ async def asyncio(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         DeleteNamespaceResult

@@ -50,16 +50,19 @@ def _parse_response(
 ) -> AsyncAccepted | WriteResult:
     """Parse a documented 2xx body; raise the typed exception for anything else."""
     errors.raise_for_status(response)
-    if response.status_code == 200:
-        response_200 = WriteResult.from_dict(response.json())
+    try:
+        if response.status_code == 200:
+            response_200 = WriteResult.from_dict(response.json())
 
-        return response_200
+            return response_200
 
-    if response.status_code == 202:
-        response_202 = AsyncAccepted.from_dict(response.json())
+        if response.status_code == 202:
+            response_202 = AsyncAccepted.from_dict(response.json())
 
-        return response_202
+            return response_202
 
+    except errors.RESPONSE_PARSE_ERRORS as exc:  # a 2xx body that is not the documented JSON
+        raise errors.invalid_response(response, exc) from exc
     raise errors.UnexpectedStatus(response.status_code, response.content, response=response)
 
 
@@ -112,6 +115,7 @@ def sync_detailed(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         Response[AsyncAccepted | WriteResult]
@@ -164,6 +168,7 @@ def sync(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         AsyncAccepted | WriteResult
@@ -215,6 +220,7 @@ async def asyncio_detailed(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         Response[AsyncAccepted | WriteResult]
@@ -265,6 +271,7 @@ async def asyncio(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         AsyncAccepted | WriteResult

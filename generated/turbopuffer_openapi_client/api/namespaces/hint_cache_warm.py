@@ -37,11 +37,14 @@ def _get_kwargs(
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HintCacheWarmResult:
     """Parse a documented 2xx body; raise the typed exception for anything else."""
     errors.raise_for_status(response)
-    if response.status_code == 202:
-        response_202 = HintCacheWarmResult.from_dict(response.json())
+    try:
+        if response.status_code == 202:
+            response_202 = HintCacheWarmResult.from_dict(response.json())
 
-        return response_202
+            return response_202
 
+    except errors.RESPONSE_PARSE_ERRORS as exc:  # a 2xx body that is not the documented JSON
+        raise errors.invalid_response(response, exc) from exc
     raise errors.UnexpectedStatus(response.status_code, response.content, response=response)
 
 
@@ -83,6 +86,7 @@ def sync_detailed(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         Response[HintCacheWarmResult]
@@ -122,6 +126,7 @@ def sync(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         HintCacheWarmResult
@@ -160,6 +165,7 @@ async def asyncio_detailed(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         Response[HintCacheWarmResult]
@@ -197,6 +203,7 @@ async def asyncio(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         HintCacheWarmResult

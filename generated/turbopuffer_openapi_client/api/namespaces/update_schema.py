@@ -43,11 +43,14 @@ def _get_kwargs(
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> NamespaceSchema:
     """Parse a documented 2xx body; raise the typed exception for anything else."""
     errors.raise_for_status(response)
-    if response.status_code == 200:
-        response_200 = NamespaceSchema.from_dict(response.json())
+    try:
+        if response.status_code == 200:
+            response_200 = NamespaceSchema.from_dict(response.json())
 
-        return response_200
+            return response_200
 
+    except errors.RESPONSE_PARSE_ERRORS as exc:  # a 2xx body that is not the documented JSON
+        raise errors.invalid_response(response, exc) from exc
     raise errors.UnexpectedStatus(response.status_code, response.content, response=response)
 
 
@@ -93,6 +96,7 @@ def sync_detailed(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         Response[NamespaceSchema]
@@ -137,6 +141,7 @@ def sync(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         NamespaceSchema
@@ -180,6 +185,7 @@ async def asyncio_detailed(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         Response[NamespaceSchema]
@@ -222,6 +228,7 @@ async def asyncio(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         NamespaceSchema

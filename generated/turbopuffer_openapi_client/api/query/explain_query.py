@@ -43,11 +43,14 @@ def _get_kwargs(
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ExplainQueryResult:
     """Parse a documented 2xx body; raise the typed exception for anything else."""
     errors.raise_for_status(response)
-    if response.status_code == 200:
-        response_200 = ExplainQueryResult.from_dict(response.json())
+    try:
+        if response.status_code == 200:
+            response_200 = ExplainQueryResult.from_dict(response.json())
 
-        return response_200
+            return response_200
 
+    except errors.RESPONSE_PARSE_ERRORS as exc:  # a 2xx body that is not the documented JSON
+        raise errors.invalid_response(response, exc) from exc
     raise errors.UnexpectedStatus(response.status_code, response.content, response=response)
 
 
@@ -91,6 +94,7 @@ def sync_detailed(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         Response[ExplainQueryResult]
@@ -133,6 +137,7 @@ def sync(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         ExplainQueryResult
@@ -174,6 +179,7 @@ async def asyncio_detailed(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         Response[ExplainQueryResult]
@@ -214,6 +220,7 @@ async def asyncio(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         ExplainQueryResult

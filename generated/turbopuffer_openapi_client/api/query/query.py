@@ -50,27 +50,30 @@ def _parse_response(
 ) -> MultiQueryResult | QueryResult:
     """Parse a documented 2xx body; raise the typed exception for anything else."""
     errors.raise_for_status(response)
-    if response.status_code == 200:
+    try:
+        if response.status_code == 200:
 
-        def _parse_response_200(data: object) -> MultiQueryResult | QueryResult:
-            try:
+            def _parse_response_200(data: object) -> MultiQueryResult | QueryResult:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_query_or_multi_query_result_type_0 = QueryResult.from_dict(data)
+
+                    return componentsschemas_query_or_multi_query_result_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_query_or_multi_query_result_type_0 = QueryResult.from_dict(data)
+                componentsschemas_query_or_multi_query_result_type_1 = MultiQueryResult.from_dict(data)
 
-                return componentsschemas_query_or_multi_query_result_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_query_or_multi_query_result_type_1 = MultiQueryResult.from_dict(data)
+                return componentsschemas_query_or_multi_query_result_type_1
 
-            return componentsschemas_query_or_multi_query_result_type_1
+            response_200 = _parse_response_200(response.json())
 
-        response_200 = _parse_response_200(response.json())
+            return response_200
 
-        return response_200
-
+    except errors.RESPONSE_PARSE_ERRORS as exc:  # a 2xx body that is not the documented JSON
+        raise errors.invalid_response(response, exc) from exc
     raise errors.UnexpectedStatus(response.status_code, response.content, response=response)
 
 
@@ -124,6 +127,7 @@ def sync_detailed(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         Response[MultiQueryResult | QueryResult]
@@ -176,6 +180,7 @@ def sync(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         MultiQueryResult | QueryResult
@@ -227,6 +232,7 @@ async def asyncio_detailed(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         Response[MultiQueryResult | QueryResult]
@@ -277,6 +283,7 @@ async def asyncio(
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
             for any non-2xx answer, after the transport's retries.
         errors.APIConnectionError: the server could not be reached (errors.APITimeoutError on timeouts).
+        errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
         MultiQueryResult | QueryResult
