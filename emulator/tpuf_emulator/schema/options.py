@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import bad_request, unprocessable
-from .model import DISTANCE_METRICS, AttributeSchema, AttributeType, FullTextConfig
+from ..fulltext.config import parse_full_text_config
+from .model import DISTANCE_METRICS, AttributeSchema, AttributeType
 
 KNOWN_OPTIONS = (
     "type",
@@ -50,23 +51,6 @@ def parse_type(text: Any, where: str) -> AttributeType:
         return AttributeType.parse(text)
     except ValueError as exc:
         raise bad_request(f"{where}: {exc}") from None
-
-
-def parse_full_text(value: Any, attribute_type: str, where: str) -> FullTextConfig | None:
-    """The ``full_text_search`` option, validated by the full-text layer's own rules.
-
-    Schema responses echo every effective option, including ``language: "english"`` for the
-    ``pre_tokenized_array`` tokenizer; that echo is accepted back (it is the default, not a choice).
-    """
-    from ..fulltext import parse_full_text_config
-
-    if (
-        isinstance(value, dict)
-        and value.get("tokenizer") == "pre_tokenized_array"
-        and value.get("language") == "english"
-    ):
-        value = {k: v for k, v in value.items() if k != "language"}
-    return parse_full_text_config(value, attribute_type, where)
 
 
 def _parse_ann(value: Any, where: str) -> dict[str, Any] | None:
@@ -124,7 +108,7 @@ def parse_attribute(name: str, value: Any, existing: AttributeSchema | None, whe
             f"{where}: the id attribute must be one of {', '.join(ID_TYPES)}, got {attr_type.text!r}"
         )
 
-    fts = parse_full_text(value.get("full_text_search"), attr_type.text, f"{where}.full_text_search")
+    fts = parse_full_text_config(value.get("full_text_search"), attr_type.text, f"{where}.full_text_search")
     flags = {
         flag: _expect(value.get(flag, False), bool, "a boolean", f"{where}.{flag}")
         for flag in ("regex", "glob", "fuzzy")
