@@ -21,6 +21,7 @@ from .attributes import id_type, lookup
 from .glob import GlobError, compile_glob
 from .nodes import Compare, FilterNode, FuzzyMatch, Logical, PatternMatch, RefNew, TokenMatch
 from .shape import (
+    check_depth,
     expect_bool,
     expect_list,
     expect_object,
@@ -36,10 +37,14 @@ _REF_NEW_HINT = (
 
 
 def parse_filter(
-    value: Any, schema: Schema, *, allow_ref_new: bool = False, where: str = "filters"
+    value: Any, schema: Schema, *, allow_ref_new: bool = False, where: str = "filters", depth: int = 1
 ) -> FilterNode:
-    """Parse and type-check one filter expression against ``schema``."""
-    return _FilterParser(schema, allow_ref_new).parse(value, where)
+    """Parse and type-check one filter expression against ``schema``.
+
+    ``depth`` is the nesting level the filter starts at (deeper than 1 inside a score expression), so
+    a filter and its enclosing expression share one bound (``shape.MAX_EXPRESSION_DEPTH``).
+    """
+    return _FilterParser(schema, allow_ref_new).parse(value, where, depth)
 
 
 def is_filter_expression(value: Any) -> bool:
@@ -58,7 +63,8 @@ class _FilterParser:
 
     # ------------------------------------------------------------------------------------------ structure
 
-    def parse(self, value: Any, where: str) -> FilterNode:
+    def parse(self, value: Any, where: str, depth: int = 1) -> FilterNode:
+        check_depth(depth, "filter", where)
         expect_list(value, where, 'a filter array such as ["attr", "Eq", value] or ["And", [...]]')
         if len(value) < 2:
             raise shape_error(where, "a filter array with at least 2 elements", value)
@@ -70,12 +76,13 @@ class _FilterParser:
                 raise shape_error(where, f'["{head}", [filter, ...]] (2 elements)', value)
             children = expect_list(second, f"{where}[1]", f"an array of filters for {head}")
             return Logical(
-                op=head, children=[self.parse(c, f"{where}[1][{i}]") for i, c in enumerate(children)]
+                op=head,
+                children=[self.parse(c, f"{where}[1][{i}]", depth + 1) for i, c in enumerate(children)],
             )
         if head == "Not":
             if len(value) != 2:
                 raise shape_error(where, '["Not", filter] (2 elements)', value)
-            return Logical(op="Not", children=[self.parse(second, f"{where}[1]")])
+            return Logical(op="Not", children=[self.parse(second, f"{where}[1]", depth + 1)])
         if isinstance(second, str):
             raise ApiError(
                 422,

@@ -45,6 +45,7 @@ from .nodes import (
     VectorRank,
 )
 from .shape import (
+    check_depth,
     expect_bool,
     expect_list,
     expect_object,
@@ -168,7 +169,11 @@ class RankParser:
             attr, mode, query, self.metric_for(schema_attr), multi=multi_attr, attr_schema=schema_attr
         )
 
-    def query_vector(self, raw: Any, schema_attr: AttributeSchema, where: str) -> np.ndarray:
+    def query_vector(
+        self, raw: Any, schema_attr: AttributeSchema, where: str, *, row: bool = False
+    ) -> np.ndarray:
+        """One query vector, or (not ``row``) an array of them for multi-vector attributes: one level
+        of nesting only, so a deeply nested array is a shape error rather than deep recursion."""
         dims = schema_attr.type.dims
         if isinstance(raw, list) and raw and raw[0] == "Embed":
             raise ApiError(
@@ -184,8 +189,8 @@ class RankParser:
             if len(data) % 4:
                 raise ApiError(400, f"{where}: base64 query vector length is not a multiple of 4 bytes")
             array = np.frombuffer(data, dtype="<f4").astype(np.float32)
-        elif isinstance(raw, list) and raw and all(isinstance(v, list) for v in raw):
-            rows = [self.query_vector(v, schema_attr, f"{where}[{i}]") for i, v in enumerate(raw)]
+        elif not row and isinstance(raw, list) and raw and all(isinstance(v, list) for v in raw):
+            rows = [self.query_vector(v, schema_attr, f"{where}[{i}]", row=True) for i, v in enumerate(raw)]
             return np.vstack(rows)
         elif isinstance(raw, list) and raw and set(map(type, raw)) <= _NUMBER_TYPES:
             array = np.asarray(raw, dtype=np.float32)
@@ -203,7 +208,8 @@ class RankParser:
 
     # ------------------------------------------------------------------------------------------ scores
 
-    def score(self, value: Any, where: str) -> ScoreNode:
+    def score(self, value: Any, where: str, depth: int = 1) -> ScoreNode:
+        check_depth(depth, "score expression", where)
         if is_number(value):
             return Constant(float(value))
         expect_list(value, where, "a score expression (array) or a number")
@@ -218,19 +224,19 @@ class RankParser:
                 return self._sparse(value, where)
             raise ApiError(400, f"{where}: {second!r} ranking cannot be used inside a score expression")
         if is_filter_expression(value):
-            return FilterTerm(parse_filter(value, self.schema, where=where))
+            return FilterTerm(parse_filter(value, self.schema, where=where, depth=depth))
         if head == "Sum":
-            return Combine("Sum", self._children(value, where, "Sum"))
+            return Combine("Sum", self._children(value, where, "Sum", depth))
         if head == "Max":
-            return Combine("Max", self._children(value, where, "Max"))
+            return Combine("Max", self._children(value, where, "Max", depth))
         if head == "Product":
-            return self._product(value, where)
+            return self._product(value, where, depth)
         if head in ("Saturate", "Decay"):
-            return self._curve(value, where)
+            return self._curve(value, where, depth)
         if head == "Attribute":
             return self._attribute(value, where)
         if head == "Dist":
-            return self._dist(value, where)
+            return self._dist(value, where, depth)
         if isinstance(second, str) and isinstance(head, str):
             raise ApiError(422, f"{where}: unknown rank_by operator {second!r}")
         raise ApiError(
@@ -239,7 +245,7 @@ class RankParser:
             "asc|desc, ...], a filter, or one of Sum, Max, Product, Saturate, Decay, Attribute, Dist",
         )
 
-    def _children(self, value: list[Any], where: str, op: str) -> list[ScoreNode]:
+    def _children(self, value: list[Any], where: str, op: str, depth: int) -> list[ScoreNode]:
         if (
             len(value) == 2
             and isinstance(value[1], list)
@@ -248,14 +254,14 @@ class RankParser:
             items, base = value[1], f"{where}[1]"
         elif op == "Max" and len(value) >= 3:
             items, base = value[1:], where  # docs form ["Max", 0, expr]
-            return [self.score(item, f"{base}[{i + 1}]") for i, item in enumerate(items)]
+            return [self.score(item, f"{base}[{i + 1}]", depth + 1) for i, item in enumerate(items)]
         else:
             raise shape_error(where, f'["{op}", [expression, ...]]', value)
         if not items:
             raise ApiError(400, f"{where}: {op} needs at least one expression")
-        return [self.score(item, f"{base}[{i}]") for i, item in enumerate(items)]
+        return [self.score(item, f"{base}[{i}]", depth + 1) for i, item in enumerate(items)]
 
-    def _product(self, value: list[Any], where: str) -> Product:
+    def _product(self, value: list[Any], where: str, depth: int) -> Product:
         args = value[1:]
         if len(args) == 1 and isinstance(args[0], list) and len(args[0]) == 2:
             args, where = args[0], f"{where}[1]"  # legacy nested form ["Product", [w, expr]]
@@ -271,9 +277,9 @@ class RankParser:
             raise shape_error(where, "a Product with one number (the weight) and one expression", value)
         if weight < 0:
             raise ApiError(400, f"{where}: Product weight must be non-negative, got {weight}")
-        return Product(float(weight), self.score(expr, at))
+        return Product(float(weight), self.score(expr, at, depth + 1))
 
-    def _curve(self, value: list[Any], where: str) -> Curve:
+    def _curve(self, value: list[Any], where: str, depth: int) -> Curve:
         op = value[0]
         if len(value) != 3:
             raise shape_error(
@@ -287,7 +293,7 @@ class RankParser:
         exponent = params.get("exponent", 1.0)
         if not is_number(exponent) or exponent <= 0:
             raise ApiError(400, f"{where}[2].exponent: must be a positive number, got {exponent!r}")
-        return Curve(op, self.score(value[1], f"{where}[1]"), midpoint, float(exponent))
+        return Curve(op, self.score(value[1], f"{where}[1]", depth + 1), midpoint, float(exponent))
 
     def _attribute(self, value: list[Any], where: str) -> AttributeValue:
         if len(value) != 2:
@@ -304,7 +310,7 @@ class RankParser:
             )
         return AttributeValue(attr)
 
-    def _dist(self, value: list[Any], where: str) -> Distance:
+    def _dist(self, value: list[Any], where: str, depth: int) -> Distance:
         if len(value) != 3:
             raise shape_error(where, '["Dist", expression, origin]', value)
         origin = value[2]
@@ -314,7 +320,7 @@ class RankParser:
             origin_value = float(origin)
         else:
             raise shape_error(f"{where}[2]", "a number or a datetime string origin", origin)
-        return Distance(self.score(value[1], f"{where}[1]"), origin_value)
+        return Distance(self.score(value[1], f"{where}[1]", depth + 1), origin_value)
 
     def _bm25(self, value: list[Any], where: str) -> Bm25:
         if not 3 <= len(value) <= 4:

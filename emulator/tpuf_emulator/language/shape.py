@@ -12,6 +12,22 @@ from typing import Any
 from ..errors import ApiError
 from ..schema.values import describe_json
 
+# How deep expressions may nest (``["Not", ["Not", ...]]``, ``["Sum", [["Sum", ...]]]``). The HTTP
+# decoder bounds JSON nesting too, but the parsers are also called directly (conditional writes,
+# fuzzers, other layers): their own bound turns deep input into a 400 long before Python's
+# recursion limit, for parsing and for every layer that later walks the parsed tree recursively.
+MAX_EXPRESSION_DEPTH = 64
+
+
+def check_depth(depth: int, kind: str, where: str) -> None:
+    """400 when an expression at nesting level ``depth`` (the outermost is level 1) is too deep."""
+    if depth > MAX_EXPRESSION_DEPTH:
+        raise ApiError(
+            400,
+            f"{kind} nested too deeply at {where}: at most {MAX_EXPRESSION_DEPTH} levels of nested "
+            "expressions are allowed",
+        )
+
 
 def shape_error(where: str, expected: str, found: Any) -> ApiError:
     shown = describe_json(found)
