@@ -23,30 +23,26 @@ from turbopuffer_openapi_client.lang import score_expression as s  # noqa: E402
 
 from tests.support.server import start_emulator  # noqa: E402
 
-# Dimensions of the toy embedding: (reef, deep sea, danger, edible).
-CATALOGUE: list[dict[str, Any]] = [
-    {"id": 1, "title": "Pufferfish", "habitat": "reef", "price": 45.0,
-     "description": "A poisonous fish that inflates into a spiky ball when threatened.", "v": [0.9, 0.1, 0.9, 0.2]},
-    {"id": 2, "title": "Clownfish", "habitat": "reef", "price": 12.5,
-     "description": "A small orange reef fish living among sea anemones.", "v": [1.0, 0.0, 0.1, 0.1]},
-    {"id": 3, "title": "Anglerfish", "habitat": "deep sea", "price": 80.0,
-     "description": "A deep sea fish that lures prey with a glowing lure.", "v": [0.0, 1.0, 0.6, 0.1]},
-    {"id": 4, "title": "Blue tang", "habitat": "reef", "price": 30.0,
-     "description": "A bright blue reef fish that grazes on algae.", "v": [0.95, 0.05, 0.2, 0.1]},
-    {"id": 5, "title": "Atlantic cod", "habitat": "open ocean", "price": 9.0,
-     "description": "A cold water fish, a classic for fish and chips.", "v": [0.1, 0.3, 0.0, 1.0]},
-    {"id": 6, "title": "Lionfish", "habitat": "reef", "price": 55.0,
-     "description": "A venomous reef fish with striped spines; an invasive predator.", "v": [0.8, 0.1, 0.95, 0.3]},
-    {"id": 7, "title": "Gulper eel", "habitat": "deep sea", "price": 120.0,
-     "description": "A deep sea eel with an enormous hinged mouth.", "v": [0.0, 0.95, 0.3, 0.0]},
-    {"id": 8, "title": "Stonefish", "habitat": "reef", "price": 70.0,
-     "description": "The most venomous fish known, camouflaged as a poisonous rock.", "v": [0.7, 0.2, 1.0, 0.1]},
-    {"id": 9, "title": "Yellowfin tuna", "habitat": "open ocean", "price": 25.0,
-     "description": "A fast ocean fish prized for sashimi.", "v": [0.1, 0.2, 0.0, 0.95]},
-    {"id": 10, "title": "Fugu", "habitat": "reef", "price": 200.0,
-     "description": "Pufferfish served as a delicacy; poisonous unless prepared by a licensed chef.",
-     "v": [0.6, 0.1, 0.8, 0.8]},
+# One row per creature, in the order of FIELDS; the toy embedding's dimensions are
+# (reef, deep sea, danger, edible).
+FIELDS = ("id", "title", "habitat", "price", "description", "v")
+ROWS = [
+    (1, "Pufferfish", "reef", 45.0, "A poisonous fish that inflates into a spiky ball when threatened.",
+     [0.9, 0.1, 0.9, 0.2]),
+    (2, "Clownfish", "reef", 12.5, "A small orange reef fish living among sea anemones.", [1.0, 0.0, 0.1, 0.1]),
+    (3, "Anglerfish", "deep sea", 80.0, "A deep sea fish that lures prey with a glowing lure.", [0.0, 1.0, 0.6, 0.1]),
+    (4, "Blue tang", "reef", 30.0, "A bright blue reef fish that grazes on algae.", [0.95, 0.05, 0.2, 0.1]),
+    (5, "Atlantic cod", "open ocean", 9.0, "A cold water fish, a classic for fish and chips.", [0.1, 0.3, 0.0, 1.0]),
+    (6, "Lionfish", "reef", 55.0, "A venomous reef fish with striped spines; an invasive predator.",
+     [0.8, 0.1, 0.95, 0.3]),
+    (7, "Gulper eel", "deep sea", 120.0, "A deep sea eel with an enormous hinged mouth.", [0.0, 0.95, 0.3, 0.0]),
+    (8, "Stonefish", "reef", 70.0, "The most venomous fish known, camouflaged as a poisonous rock.",
+     [0.7, 0.2, 1.0, 0.1]),
+    (9, "Yellowfin tuna", "open ocean", 25.0, "A fast ocean fish prized for sashimi.", [0.1, 0.2, 0.0, 0.95]),
+    (10, "Fugu", "reef", 200.0, "Pufferfish served as a delicacy; poisonous unless prepared by a licensed chef.",
+     [0.6, 0.1, 0.8, 0.8]),
 ]  # fmt: skip
+CATALOGUE: list[dict[str, Any]] = [dict(zip(FIELDS, row, strict=True)) for row in ROWS]
 
 
 def show(title: str, result: QueryResult, columns: tuple[str, ...] = ("title", "habitat", "price")) -> None:

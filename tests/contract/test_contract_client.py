@@ -24,7 +24,7 @@ from contract_harness.generated_client import (
 from contract_harness.paths import SPEC_PATH
 from contract_harness.seed_data import http_client, seed_all, seed_namespaces, write_seed
 from contract_harness.spec_operations import SpecOperation, operation, spec_operations
-from hypothesis import HealthCheck, given, note, seed, settings
+from hypothesis import given, note
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from schemathesis.checks import not_a_server_error
@@ -86,15 +86,7 @@ def test_cases_through_generated_client(operation: SpecOperation, seeded_server,
     sink: list = []
     client = new_client(seeded_server.base_url, seeded_server.api_key, sink)
 
-    @settings(
-        max_examples=contract_budget.client_examples,
-        derandomize=not contract_budget.fuzz,
-        database=None,
-        deadline=None,
-        suppress_health_check=list(HealthCheck),
-        phases=contract_budget.hypothesis_phases(),
-    )
-    @seed(contract_budget.seed)
+    @contract_budget.hypothesis(contract_budget.client_examples)
     @given(case=_cases(operation))
     def check(case):
         assert_client_contract(case, operation, client, sink, seeded_server)

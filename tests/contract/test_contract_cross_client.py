@@ -21,7 +21,7 @@ from contract_harness.paths import SPEC_PATH
 from contract_harness.scenarios import CATALOGUE, CATALOGUE_STEPS, Outcome, Step
 from contract_harness.seed_data import seed_all, seed_namespaces
 from contract_harness.spec_operations import operation
-from hypothesis import HealthCheck, given, note, seed, settings
+from hypothesis import given, note
 
 SUITE = "cross-client (official vs generated)"
 SEED_PREFIX = "xc-seed-"
@@ -72,15 +72,7 @@ def test_generated_queries_give_the_same_results(clients, contract_emulator, con
     seed_all(contract_emulator.base_url, contract_emulator.api_key, seeds)
     outcomes_seen = {"rows": 0, "errors": 0}
 
-    @settings(
-        max_examples=contract_budget.cross_client_examples,
-        derandomize=not contract_budget.fuzz,
-        database=None,
-        deadline=None,
-        suppress_health_check=list(HealthCheck),
-        phases=contract_budget.hypothesis_phases(),
-    )
-    @seed(contract_budget.seed)
+    @contract_budget.hypothesis(contract_budget.cross_client_examples)
     @given(case=QUERY_SCHEMA.as_strategy(path_parameters={"namespace": seeds[0].name}))
     def check(case):
         note(f"body={case.body!r}")

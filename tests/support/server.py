@@ -33,14 +33,24 @@ def free_port() -> int:
 
 
 class RunningEmulator:
-    def __init__(self, data_dir: Path | None, extra_args: Sequence[str], api_key: str) -> None:
+    """One ``python -m tpuf_emulator`` process; its output goes to ``log_path`` (a temporary file,
+    removed by ``cleanup()``, unless given). ``start()`` may be called again after ``kill()``/``stop()``
+    (a restart on the same data directory appends to the same log)."""
+
+    def __init__(
+        self, data_dir: Path | None, extra_args: Sequence[str], api_key: str, log_path: Path | None = None
+    ) -> None:
         self.data_dir = data_dir
         self.extra_args = tuple(extra_args)
         self.api_key = api_key
         self.port = 0
         self.base_url = ""
         self.process: subprocess.Popen | None = None
-        self._log = tempfile.NamedTemporaryFile(prefix="tpuf-emulator-", suffix=".log", delete=False)  # noqa: SIM115
+        self._owns_log = log_path is None
+        if log_path is None:
+            with tempfile.NamedTemporaryFile(prefix="tpuf-emulator-", suffix=".log", delete=False) as log:
+                log_path = Path(log.name)
+        self.log_path = log_path
 
     def start(self) -> RunningEmulator:
         self.port = free_port()
@@ -50,7 +60,8 @@ class RunningEmulator:
             command += ["--data-dir", str(self.data_dir)]
         command += list(self.extra_args)
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        self.process = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT, env=env)
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -68,23 +79,28 @@ class RunningEmulator:
         return httpx.Client(base_url=self.base_url, headers=headers, timeout=60, **kwargs)
 
     def stop(self) -> None:
+        """SIGTERM (a clean shutdown: final snapshot), SIGKILL if it does not exit in time."""
         if self.process is None or self.process.poll() is not None:
             return
         self.process.send_signal(signal.SIGTERM)
         try:
             self.process.wait(timeout=20)
         except subprocess.TimeoutExpired:
+            self.kill()
+
+    def kill(self) -> None:
+        """SIGKILL: no clean shutdown, as in a crash."""
+        if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait()
 
     def output(self) -> str:
-        self._log.flush()
-        return Path(self._log.name).read_text(errors="replace")
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
     def cleanup(self) -> None:
-        self._log.close()
-        with contextlib.suppress(OSError):
-            os.unlink(self._log.name)
+        if self._owns_log:
+            with contextlib.suppress(OSError):
+                os.unlink(self.log_path)
 
 
 @contextlib.contextmanager

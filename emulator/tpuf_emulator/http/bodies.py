@@ -11,27 +11,9 @@ import orjson
 from starlette.requests import Request
 
 from ..errors import ApiError, bad_request, unprocessable
+from ..schema.values import describe_json
 
 _SUPPORTED_ENCODINGS = ("gzip", "x-gzip", "identity", "")
-
-
-def json_type_name(value: Any) -> str:
-    """The JSON name of a decoded value's type, for "expected X, found Y" messages."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "object"
-    return type(value).__name__
 
 
 def _too_large(limit: int) -> ApiError:
@@ -136,5 +118,5 @@ async def read_json_object(request: Request, limit: int) -> dict[str, Any]:
     """Read, decompress and parse a body that must be a JSON object."""
     value = parse_json(await read_raw_body(request, limit))
     if not isinstance(value, dict):
-        raise unprocessable(f"request body: expected a JSON object, found {json_type_name(value)}")
+        raise unprocessable(f"request body: expected a JSON object, found {describe_json(value)}")
     return value

@@ -9,8 +9,6 @@ names an operator-first form (``Sum``, ``Max``, ``Product``, ``Saturate``, ``Dec
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 from typing import Any
 
@@ -19,7 +17,7 @@ import numpy as np
 from ..errors import ApiError
 from ..fulltext.highlight import parse_highlight_config
 from ..schema.model import AttributeSchema, Schema
-from ..schema.values import parse_datetime
+from ..schema.values import decode_base64_float32, parse_datetime
 from . import operators as ops
 from .attributes import lookup
 from .filters import full_text_query, is_filter_expression, parse_filter
@@ -180,15 +178,7 @@ class RankParser:
                 400, f"{where}: native embedding (Embed) is not supported by the emulator; send a vector"
             )
         if isinstance(raw, str):
-            try:
-                data = base64.b64decode(raw, validate=True)
-            except (binascii.Error, ValueError):
-                raise ApiError(
-                    400, f"{where}: expected a query vector (array of numbers or base64 float32)"
-                ) from None
-            if len(data) % 4:
-                raise ApiError(400, f"{where}: base64 query vector length is not a multiple of 4 bytes")
-            array = np.frombuffer(data, dtype="<f4").astype(np.float32)
+            array = decode_base64_float32(raw, where)
         elif not row and isinstance(raw, list) and raw and all(isinstance(v, list) for v in raw):
             rows = [self.query_vector(v, schema_attr, f"{where}[{i}]", row=True) for i, v in enumerate(raw)]
             return np.vstack(rows)

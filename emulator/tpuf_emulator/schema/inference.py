@@ -8,11 +8,10 @@ inferred as ``float`` (the reference's recommendation). The attribute named ``ve
 
 from __future__ import annotations
 
-import base64
-import binascii
 from typing import Any
 
 from ..errors import bad_request
+from .values import decode_base64_float32
 
 _UNINFERABLE = "cannot infer the type of attribute {name!r} from {what}; declare it in the write's schema"
 
@@ -35,13 +34,10 @@ def infer_id_type(value: Any) -> str:
 
 def infer_vector_type(name: str, value: Any) -> str:
     if isinstance(value, str):
-        try:
-            raw = base64.b64decode(value, validate=True)
-        except (binascii.Error, ValueError):
-            raise bad_request(f"attribute {name!r}: vector string is not valid base64") from None
-        if not raw or len(raw) % 4:
-            raise bad_request(f"attribute {name!r}: base64 vector must hold a whole number of float32 values")
-        return f"[{len(raw) // 4}]f32"
+        array = decode_base64_float32(value, f"attribute {name!r}")
+        if not array.size:
+            raise bad_request(f"attribute {name!r}: base64 vector must hold at least one float32 value")
+        return f"[{array.size}]f32"
     if isinstance(value, list) and value and all(_scalar_type(v) in ("int", "float") for v in value):
         return f"[{len(value)}]f32"
     raise bad_request(f"attribute {name!r}: expected a vector (array of numbers or base64 string)")

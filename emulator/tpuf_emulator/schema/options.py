@@ -15,6 +15,7 @@ from typing import Any
 from ..errors import bad_request, unprocessable
 from ..fulltext.config import parse_full_text_config
 from .model import DISTANCE_METRICS, AttributeSchema, AttributeType
+from .values import describe_json
 
 KNOWN_OPTIONS = (
     "type",
@@ -31,17 +32,11 @@ _TEXT_TYPES = ("string", "[]string")
 ID_TYPES = ("uint", "string", "uuid")
 
 
-def _type_name(value: Any) -> str:
-    from ..http.bodies import json_type_name
-
-    return json_type_name(value)
-
-
 def _expect(value: Any, kind: type | tuple[type, ...], expected: str, where: str) -> Any:
     if isinstance(value, bool) and kind in (int, float, (int, float)):
         raise unprocessable(f"{where}: expected {expected}, found boolean")
     if not isinstance(value, kind):
-        raise unprocessable(f"{where}: expected {expected}, found {_type_name(value)}")
+        raise unprocessable(f"{where}: expected {expected}, found {describe_json(value)}")
     return value
 
 
@@ -153,7 +148,7 @@ def parse_attribute(name: str, value: Any, existing: AttributeSchema | None, whe
             raise bad_request(f"{where}.embed: native embedding needs a string attribute")
         if not isinstance(embed, (str, dict)):
             raise unprocessable(
-                f"{where}.embed: expected a model name or an object, found {_type_name(embed)}"
+                f"{where}.embed: expected a model name or an object, found {describe_json(embed)}"
             )
         if isinstance(embed, dict) and not isinstance(embed.get("model"), str):
             raise unprocessable(f"{where}.embed.model: expected a string")
@@ -195,7 +190,7 @@ def parse_drop(value: dict[str, Any], where: str) -> DropAttribute:
         )
     if value["drop"] is not True:
         raise unprocessable(
-            f"{where}.drop: expected true, found {_type_name(value['drop'])} {value['drop']!r}"
+            f"{where}.drop: expected true, found {describe_json(value['drop'])} {value['drop']!r}"
         )
     return DROP
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 FIXED_SEED = 20260807
 
@@ -34,6 +36,24 @@ class Budget:
 
         phases = [Phase.explicit, Phase.reuse, Phase.generate, Phase.target]
         return [*phases, Phase.shrink] if self.fuzz else phases
+
+    def hypothesis(self, max_examples: int) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """The settings every contract test driven by hypothesis runs under (applied over ``@given``):
+        this budget's seed (derandomized unless fuzzing), no example database, no deadline (each
+        example is HTTP round trips), no health checks, and ``hypothesis_phases()``."""
+        from hypothesis import HealthCheck, seed, settings
+
+        def apply(test: Callable[..., Any]) -> Callable[..., Any]:
+            return settings(
+                max_examples=max_examples,
+                derandomize=not self.fuzz,
+                database=None,
+                deadline=None,
+                suppress_health_check=list(HealthCheck),
+                phases=self.hypothesis_phases(),
+            )(seed(self.seed)(test))
+
+        return apply
 
     def describe(self) -> str:
         mode = "fuzz (TPUF_FUZZ=1)" if self.fuzz else "fixed"
