@@ -235,6 +235,9 @@ def run(n: int, queries: int, workdir: Path | None = None, index_wait_s: float =
             "documents": 2 * n + 1,
         }
         http.close()
+    except Exception as exc:  # keep what was measured; say where and why the tier stopped
+        reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else ""
+        out["incomplete"] = f"stopped after {list(out)[-1]!r}: {type(exc).__name__}: {reason}"[:400]
     finally:
         emulator.close()
         shutil.rmtree(tmp, ignore_errors=True)

@@ -235,7 +235,12 @@ def _tier_table(title: str, tiers: dict, columns: list[tuple[str, tuple[str, ...
             f"| {n:,} | " + " | ".join(_fmt(_get(figures, *path), unit) for _, path, unit in columns) + " |"
         )
     notes = {id(run): _run_note(run) for _, run in tiers.values()}
-    return lines + [""] + [f"- {note}" for note in notes.values()] + [""]
+    incomplete = [
+        f"- {n:,} documents: incomplete, {f['incomplete']}"
+        for n, (f, _) in tiers.items()
+        if "incomplete" in f
+    ]
+    return lines + [""] + [f"- {note}" for note in notes.values()] + incomplete + [""]
 
 
 def _targets(client: dict | None, emulator: dict, index: dict | None = None) -> list[str]:
