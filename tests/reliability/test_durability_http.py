@@ -91,3 +91,16 @@ def test_namespace_names_never_reach_the_filesystem(launch, tmp_path):
     server = launch(data_dir=data)
     for i, name in enumerate(names):
         assert read_ids(server, name) == [i]  # "A" and "a" stay two namespaces
+
+
+def test_a_damaged_snapshot_refuses_to_start_with_a_clear_error(launch, tmp_path):
+    data = tmp_path / "data"
+    server = launch("--snapshot-every", "2", data_dir=data)
+    write_rows(server, "ns", range(0, 3000), color="red")  # more documents than one snapshot chunk holds
+    write_rows(server, "ns", range(3000, 3010))  # the second write takes a snapshot
+    server.kill()
+    snapshot = bytearray((data / "snapshot.bin").read_bytes())
+    snapshot[len(snapshot) // 2] ^= 0x20  # inside a documents chunk, far from the end frame
+    (data / "snapshot.bin").write_bytes(bytes(snapshot))
+    output = refuses_to_start(launch, data)
+    assert "snapshot" in output and "refusing to start" in output and "Traceback" not in output

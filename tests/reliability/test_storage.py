@@ -4,9 +4,11 @@ in order; a torn tail is dropped; damage anywhere else stops the start-up with a
 from __future__ import annotations
 
 import os
+import struct
 import subprocess
 import sys
 import threading
+import zlib
 from pathlib import Path
 
 import pytest
@@ -18,18 +20,22 @@ from tpuf_emulator.storage import (
 )
 from tpuf_emulator.storage.engine import LOG_FILE, SNAPSHOT_FILE
 from tpuf_emulator.storage.framing import FRAME_HEAD_SIZE, LOG_HEADER_SIZE, encode_frame
+from tpuf_emulator.storage.snapshot import FRAME_SIZE as SNAPSHOT_FRAME_SIZE
+from tpuf_emulator.storage.snapshot import HEADER_SIZE as SNAPSHOT_HEADER_SIZE
 
 
 def reopen(path: Path):
+    """Open and recover, with the lazily read snapshot chunks materialised as a list."""
     storage = open_storage(path)
-    return storage, storage.recover()
+    snapshot, records = storage.recover()
+    return storage, (None if snapshot is None else list(snapshot), records)
 
 
 def test_in_memory_storage_is_a_no_op():
     storage = open_storage(None)
     assert storage.recover() == (None, [])
     storage.append(b"x")
-    storage.write_snapshot(b"state")
+    storage.write_snapshot([b"state"])
     assert storage.recover() == (None, [])
     storage.close()
 
@@ -57,16 +63,17 @@ def test_snapshot_replaces_the_records_it_compacts(tmp_path):
     storage, _ = reopen(tmp_path)
     storage.append(b"a")
     storage.append(b"b")
-    storage.write_snapshot(b"state-after-a-b")
+    storage.write_snapshot(iter([b"state-after-", b"a-b"]))
     assert storage.log_bytes == 0
+    assert storage.snapshot_bytes == (tmp_path / SNAPSHOT_FILE).stat().st_size
     storage.append(b"c")
     storage.close()
     storage, recovered = reopen(tmp_path)
-    assert recovered == (b"state-after-a-b", [b"c"])
-    storage.write_snapshot(b"state-after-c")
+    assert recovered == ([b"state-after-", b"a-b"], [b"c"])
+    storage.write_snapshot([b"state-after-c", b"", b"\x00" * 70_000])
     storage.close()
     storage, recovered = reopen(tmp_path)
-    assert recovered == (b"state-after-c", [])
+    assert recovered == ([b"state-after-c", b"", b"\x00" * 70_000], [])
     storage.close()
 
 
@@ -77,15 +84,15 @@ def test_crash_between_snapshot_and_log_rotation_does_not_apply_records_twice(tm
     storage.close()
     old_log = (tmp_path / LOG_FILE).read_bytes()
     storage, _ = reopen(tmp_path)
-    storage.write_snapshot(b"state-with-a")
+    storage.write_snapshot([b"state-with-a"])
     storage.close()
     (tmp_path / LOG_FILE).write_bytes(old_log)  # as if the rotation never happened
     storage, recovered = reopen(tmp_path)
-    assert recovered == (b"state-with-a", [])
+    assert recovered == ([b"state-with-a"], [])
     storage.append(b"b")
     storage.close()
     storage, recovered = reopen(tmp_path)
-    assert recovered == (b"state-with-a", [b"b"])
+    assert recovered == ([b"state-with-a"], [b"b"])
     storage.close()
 
 
@@ -161,30 +168,132 @@ def test_damaged_log_header_refuses_to_start(tmp_path):
         reopen(tmp_path)
 
 
-@pytest.mark.parametrize("damage", ["flip", "truncate", "magic", "extend"])
-def test_damaged_snapshot_refuses_to_start(tmp_path, damage):
+SNAPSHOT_CHUNKS = [b"namespace a", b"the whole state " * 100, b"namespace b", b"more state " * 50]
+
+
+def _snapshot_bytes(tmp_path: Path) -> bytearray:
     storage, _ = reopen(tmp_path)
     storage.append(b"a")
-    storage.write_snapshot(b"the whole state " * 100)
+    storage.write_snapshot(SNAPSHOT_CHUNKS)
     storage.close()
-    path = tmp_path / SNAPSHOT_FILE
-    data = bytearray(path.read_bytes())
-    if damage == "flip":
-        data[-7] ^= 0x10
+    return bytearray((tmp_path / SNAPSHOT_FILE).read_bytes())
+
+
+def _chunk_offsets(data: bytes) -> list[int]:
+    """Where each chunk frame starts in a snapshot file (walking the frames as the reader does)."""
+    offsets, offset = [], SNAPSHOT_HEADER_SIZE
+    for chunk in SNAPSHOT_CHUNKS:
+        offsets.append(offset)
+        offset += SNAPSHOT_FRAME_SIZE + len(chunk)
+    assert data[offset : offset + 4] == b"SEND"
+    return offsets
+
+
+@pytest.mark.parametrize(
+    "damage", ["flip-first-chunk", "flip-last-chunk", "flip-frame-length", "truncate", "magic", "extend",
+               "swap-chunks", "drop-end-frame"]
+)  # fmt: skip
+def test_damaged_snapshot_refuses_to_start(tmp_path, damage):
+    data = _snapshot_bytes(tmp_path)
+    offsets = _chunk_offsets(bytes(data))
+    if damage == "flip-first-chunk":
+        data[offsets[0] + SNAPSHOT_FRAME_SIZE + 2] ^= 0x10
+    elif damage == "flip-last-chunk":
+        data[-SNAPSHOT_FRAME_SIZE - 3] ^= 0x10
+    elif damage == "flip-frame-length":
+        data[offsets[1] + 5] ^= 0x01
     elif damage == "truncate":
         del data[-1]
     elif damage == "magic":
         data[0:8] = b"NOTASNAP"
-    else:
+    elif damage == "extend":
         data += b"!"
-    path.write_bytes(bytes(data))
+    elif damage == "swap-chunks":  # two intact frames in the wrong order: each checksum covers its position
+        first = data[offsets[0] : offsets[1]]
+        third = data[offsets[2] : offsets[3]]
+        data[offsets[0] : offsets[1]], data[offsets[2] : offsets[3]] = third, first
+    else:
+        del data[-SNAPSHOT_FRAME_SIZE:]
+    (tmp_path / SNAPSHOT_FILE).write_bytes(bytes(data))
+    with pytest.raises(StorageCorrupted, match="snapshot.*refusing to start"):
+        reopen(tmp_path)
+
+
+def test_a_snapshot_chunk_from_another_generation_is_refused(tmp_path):
+    """Chunks are bound to their snapshot: splicing an older snapshot's intact chunk in is damage."""
+    old = _snapshot_bytes(tmp_path)
+    storage, _ = reopen(tmp_path)
+    storage.append(b"b")
+    storage.write_snapshot(SNAPSHOT_CHUNKS)  # same chunk contents, next generation
+    storage.close()
+    new = bytearray((tmp_path / SNAPSHOT_FILE).read_bytes())
+    start, end = _chunk_offsets(bytes(new))[1:3]
+    new[start:end] = old[start:end]
+    (tmp_path / SNAPSHOT_FILE).write_bytes(bytes(new))
+    with pytest.raises(StorageCorrupted, match="chunk 1 .* checksum"):
+        reopen(tmp_path)
+
+
+def test_a_snapshot_of_the_previous_format_version_is_refused_with_a_clear_error(tmp_path):
+    storage, _ = reopen(tmp_path)
+    storage.close()
+    fields = struct.pack("<IQQ", 1, 1, 2)  # version 1: one JSON payload, never released
+    header = b"TPUFSNAP" + fields + struct.pack("<I", zlib.crc32(b"{}", zlib.crc32(fields)))
+    (tmp_path / SNAPSHOT_FILE).write_bytes(header + b"{}")
     with pytest.raises(StorageCorrupted, match="snapshot"):
         reopen(tmp_path)
 
 
+def test_a_failure_while_producing_snapshot_chunks_keeps_the_previous_snapshot_and_log(tmp_path):
+    storage, _ = reopen(tmp_path)
+    storage.append(b"a")
+    storage.write_snapshot([b"state-with-a"])
+    storage.append(b"b")
+
+    def failing_chunks():
+        yield b"state-with-a-b, first half"
+        raise MemoryError("out of memory while encoding")
+
+    with pytest.raises(MemoryError):
+        storage.write_snapshot(failing_chunks())
+    storage.append(b"c")  # the log stays usable
+    storage.close()
+    assert not (tmp_path / (SNAPSHOT_FILE + ".tmp")).exists()
+    storage, recovered = reopen(tmp_path)
+    assert recovered == ([b"state-with-a"], [b"b", b"c"])
+    storage.close()
+
+
+def test_snapshot_chunks_are_written_and_read_one_at_a_time(tmp_path):
+    """Neither side materialises the whole snapshot: the writer pulls chunks as it writes them and
+    the reader hands out each chunk as it reads it (observable through the file on disk)."""
+    storage, _ = reopen(tmp_path)
+    temp = tmp_path / (SNAPSHOT_FILE + ".tmp")
+    sizes_seen = []
+
+    def chunks():
+        for i in range(5):
+            sizes_seen.append(temp.stat().st_size)
+            yield bytes([i]) * 2_000_000  # larger than the reader's buffer
+
+    storage.write_snapshot(chunks())
+    storage.close()
+    assert sizes_seen == sorted(sizes_seen) and sizes_seen[-1] > sizes_seen[0] > 0
+    storage = open_storage(tmp_path)
+    snapshot, _ = storage.recover()
+    assert next(snapshot) == b"\x00" * 2_000_000
+    data = bytearray((tmp_path / SNAPSHOT_FILE).read_bytes())
+    data[-SNAPSHOT_FRAME_SIZE - 1] ^= 1  # damage the last chunk after the first was handed out
+    (tmp_path / SNAPSHOT_FILE).write_bytes(bytes(data))
+    assert [next(snapshot)[0] for _ in range(3)] == [1, 2, 3]
+    with pytest.raises(StorageCorrupted, match="chunk 4"):
+        next(snapshot)
+    storage.close()
+
+
 def test_log_from_a_newer_generation_without_its_snapshot_refuses_to_start(tmp_path):
     storage, _ = reopen(tmp_path)
-    storage.write_snapshot(b"state")
+    storage.write_snapshot([b"state"])
     storage.append(b"after")
     storage.close()
     (tmp_path / SNAPSHOT_FILE).unlink()
@@ -271,7 +380,7 @@ def test_append_before_recover_is_a_programming_error(tmp_path):
 def test_data_directory_holds_only_fixed_file_names(tmp_path):
     storage, _ = reopen(tmp_path)
     storage.append(b'{"namespace": "../../etc/passwd"}')
-    storage.write_snapshot(b'{"namespaces": ["A", "a", "..", "CON"]}')
+    storage.write_snapshot([b'{"namespaces": ["A", "a", "..", "CON"]}'])
     storage.append(b"x")
     storage.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["LOCK", LOG_FILE, SNAPSHOT_FILE])

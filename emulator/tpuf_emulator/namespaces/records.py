@@ -1,4 +1,4 @@
-"""The on-disk meaning of log records and snapshots (storage/ only stores opaque bytes).
+"""The on-disk meaning of log records (storage/ only stores opaque bytes; snapshots: ``snapshots``).
 
 A record is the RESOLVED effect of one acknowledged request, never the request itself, so replay
 never re-evaluates a condition or a filter:
@@ -26,8 +26,6 @@ import orjson
 from ..schema.model import Schema
 from ..schema.options import parse_schema_map
 from .namespace import Namespace
-
-FORMAT_VERSION = 1
 
 
 def encode_value(value: Any) -> Any:
@@ -79,15 +77,6 @@ def settings_of(ns: Namespace) -> dict[str, Any]:
 def apply_settings(ns: Namespace, settings: dict[str, Any]) -> None:
     for key, value in settings.items():
         setattr(ns, key, value)
-
-
-def namespace_state(ns: Namespace) -> dict[str, Any]:
-    return {
-        "schema": ns.schema.to_json(),
-        "metric": ns.distance_metric,
-        "settings": settings_of(ns),
-        "docs": [encode_doc(doc) for doc in ns.docs.values()],
-    }
 
 
 def load_state(ns: Namespace, state: dict[str, Any]) -> None:

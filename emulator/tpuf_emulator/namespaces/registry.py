@@ -21,7 +21,7 @@ from typing import Any
 from ..config import EmulatorConfig
 from ..errors import ApiError, bad_request, not_found
 from ..schema.changes import copy_schema
-from . import records
+from . import records, snapshots
 from .export import export_page
 from .listing import list_page
 from .metadata import is_unset, metadata_json, parse_metadata_patch
@@ -126,23 +126,16 @@ class Registry:
                 return
             with self._mutex:
                 spaces = [ns for org in self._orgs.values() for ns in org.values() if ns.committed]
-            payload = {
-                "version": records.FORMAT_VERSION,
-                "namespaces": [
-                    {"org": ns.organization, "ns": ns.name, "state": records.namespace_state(ns)}
-                    for ns in spaces
-                ],
-            }
-            self._storage.write_snapshot(records.dumps(payload))
+            # Chunks are encoded while storage writes them, all under the exclusive persistence
+            # lock: no record is appended or applied until the last chunk is on disk.
+            self._storage.write_snapshot(snapshots.encode_registry(spaces))
             self._records_since_snapshot = 0
 
     def recover(self) -> None:
         snapshot, log_records = self._storage.recover()
         if snapshot is not None:
-            for entry in records.loads(snapshot)["namespaces"]:
-                ns = self._get_or_create(entry["org"], entry["ns"])
-                records.load_state(ns, entry["state"])
-                ns.committed = True
+            loaded = snapshots.load_registry(snapshot, self._get_or_create)
+            log.info("recovered %d namespaces from the snapshot", loaded)
         for raw in log_records:
             self._replay(records.loads(raw))
         self._records_since_snapshot = len(log_records)

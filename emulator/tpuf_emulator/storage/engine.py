@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -24,7 +25,7 @@ from .errors import StorageCorrupted, StorageWriteFailed
 from .framing import LOG_HEADER_SIZE, decode_log_header, encode_log_header, scan_frames
 from .fsutil import atomic_write, fsync_dir, sync_fd
 from .lock import DirectoryLock
-from .snapshot import read_snapshot_file, write_snapshot_file
+from .snapshot import SnapshotReader, write_snapshot_file
 from .wal import LogAppender
 
 log = logging.getLogger("tpuf_emulator.storage")
@@ -38,12 +39,14 @@ class Storage(Protocol):
 
     durable: bool
 
-    def recover(self) -> tuple[bytes | None, list[bytes]]: ...
+    def recover(self) -> tuple[Iterator[bytes] | None, list[bytes]]: ...
     def append(self, record: bytes) -> None: ...
-    def write_snapshot(self, payload: bytes) -> None: ...
+    def write_snapshot(self, chunks: Iterable[bytes]) -> None: ...
     def close(self) -> None: ...
     @property
     def log_bytes(self) -> int: ...
+    @property
+    def snapshot_bytes(self) -> int: ...
 
 
 class MemoryStorage:
@@ -51,15 +54,16 @@ class MemoryStorage:
 
     durable = False
     log_bytes = 0
+    snapshot_bytes = 0
 
-    def recover(self) -> tuple[bytes | None, list[bytes]]:
+    def recover(self) -> tuple[Iterator[bytes] | None, list[bytes]]:
         return None, []
 
     def append(self, record: bytes) -> None:
         return None
 
-    def write_snapshot(self, payload: bytes) -> None:
-        return None
+    def write_snapshot(self, chunks: Iterable[bytes]) -> None:
+        return None  # the chunks are not even produced: nothing would read them back
 
     def close(self) -> None:
         return None
@@ -70,13 +74,17 @@ class DiskStorage:
 
     Contract with the caller:
 
-    * ``recover()`` once, first: it returns the snapshot payload and the records appended after it
-      (in append order) and prepares the log for appends. A torn tail is dropped (and logged).
+    * ``recover()`` once, first: it returns the snapshot's chunks (a lazy iterator, verified chunk by
+      chunk as it is consumed; it raises ``StorageCorrupted`` on damage, and the caller must consume
+      it completely before serving) and the records appended after it (in append order), and
+      prepares the log for appends. A torn tail is dropped (and logged).
     * ``append(record)`` returns when the record is durable. Call it BEFORE making the write
       visible; if it raises, do not apply the write. Appends from several threads share fsyncs.
-    * ``write_snapshot(payload)``: ``payload`` must contain the effect of every record appended
-      before the call, and no ``append`` may run concurrently with it (hold your global write
-      lock). Afterwards ``recover()`` returns this payload and only later records.
+    * ``write_snapshot(chunks)``: the chunks (consumed one at a time, never joined) must contain the
+      effect of every record appended before the call, and no ``append`` may run concurrently with
+      it (hold your global write lock while the chunks are produced). Afterwards ``recover()``
+      returns these chunks and only later records. If producing the chunks raises, nothing changes
+      on disk (the old snapshot and log stay in force) and the error propagates.
     """
 
     durable = True
@@ -89,6 +97,7 @@ class DiskStorage:
         self._lock = DirectoryLock(directory)
         self._lock.acquire()
         self._generation = 0
+        self._snapshot_bytes = 0
         self._appender: LogAppender | None = None
         self._closed = False
 
@@ -105,7 +114,12 @@ class DiskStorage:
         """Bytes of log since the last snapshot: the caller's signal to compact."""
         return self._appender.size - LOG_HEADER_SIZE if self._appender else 0
 
-    def recover(self) -> tuple[bytes | None, list[bytes]]:
+    @property
+    def snapshot_bytes(self) -> int:
+        """Size of the snapshot in force (0 before the first): the caller's yardstick for compaction."""
+        return self._snapshot_bytes
+
+    def recover(self) -> tuple[Iterator[bytes] | None, list[bytes]]:
         if self._appender is not None:
             raise RuntimeError("recover() may be called only once")
         for leftover in self.directory.glob("*.tmp"):
@@ -114,10 +128,12 @@ class DiskStorage:
             )
             leftover.unlink()
 
-        snapshot: bytes | None = None
+        snapshot: Iterator[bytes] | None = None
         snapshot_generation = 0
         if self.snapshot_path.exists():
-            snapshot_generation, snapshot = read_snapshot_file(self.snapshot_path)
+            reader = SnapshotReader(self.snapshot_path)  # header and end frame checked now
+            snapshot_generation, snapshot = reader.generation, reader.chunks()
+            self._snapshot_bytes = reader.size
 
         if not self.log_path.exists():
             if snapshot_generation:
@@ -174,11 +190,11 @@ class DiskStorage:
     def append(self, record: bytes) -> None:
         self._appender_or_fail().append(record)
 
-    def write_snapshot(self, payload: bytes) -> None:
+    def write_snapshot(self, chunks: Iterable[bytes]) -> None:
         appender = self._appender_or_fail()
         with appender.exclusive():
             next_generation = self._generation + 1
-            write_snapshot_file(self.snapshot_path, next_generation, payload)
+            self._snapshot_bytes = write_snapshot_file(self.snapshot_path, next_generation, chunks)
             try:
                 self._install_new_log(next_generation)
             except OSError as exc:

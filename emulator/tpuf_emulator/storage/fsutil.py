@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 # fdatasync skips metadata that is not needed to read the data back (mtime); file size IS flushed.
@@ -30,10 +31,12 @@ def write_all(fd: int, data: bytes | memoryview) -> None:
         view = view[written:]
 
 
-def atomic_write(path: Path, chunks: list[bytes]) -> None:
+def atomic_write(path: Path, chunks: Iterable[bytes]) -> None:
     """Replace ``path`` with ``chunks`` so that a crash leaves either the old or the new file, never a mix.
 
     temp file in the same directory -> write -> fsync -> rename over the target -> fsync the directory.
+    ``chunks`` is consumed one piece at a time, so a large file never has to exist in memory. If
+    producing or writing a piece fails, the temp file is removed and the target is left untouched.
     """
     tmp = path.with_name(path.name + ".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -41,7 +44,10 @@ def atomic_write(path: Path, chunks: list[bytes]) -> None:
         for chunk in chunks:
             write_all(fd, chunk)
         os.fsync(fd)
-    finally:
+    except BaseException:
         os.close(fd)
+        tmp.unlink(missing_ok=True)
+        raise
+    os.close(fd)
     os.replace(tmp, path)
     fsync_dir(path.parent)

@@ -1,57 +1,148 @@
-"""The snapshot file: one checksummed payload that replaces the log records it compacts.
+"""The snapshot file: a stream of checksummed chunks that replaces the log records it compacts.
 
 Layout (little-endian)::
 
-    b"TPUFSNAP" | version u32 | generation u64 | length u64 | crc32(version..length + payload) u32 | payload
+    header = b"TPUFSNAP" | version u32 | generation u64 | crc32(version..generation) u32       (24 bytes)
+    chunk  = b"SCHK" | length u64 | crc32(generation, index, length + body) u32 | body        (16 + length)
+    end    = b"SEND" | chunk count u64 | crc32(generation, count) u32                          (16 bytes)
+
+Why chunks: a snapshot of a large namespace (1M x 768 vectors is ~3 GB) must be written and read
+incrementally; a single payload had to fit one bytes object and one JSON parse, which failed at
+1M documents. Each chunk is verified on its own, and its checksum also covers the generation and
+its position, so a chunk from another snapshot or out of order is detected as damage. The end
+frame proves the stream is complete: it is checked before recovery starts (a truncated or extended
+file is refused at once), and its count is checked again when the last chunk has been read.
 
 ``generation`` ties the snapshot to the log: the log written after it carries the same number,
 so recovery can tell a log already folded into the snapshot (older generation: skip it) from the
 live one. A snapshot is written atomically (temp file + fsync + rename + directory fsync), so any
 damage here is real corruption and recovery refuses to start rather than serve wrong data.
+
+Version 1 (one JSON payload) existed only during development and is not read by this version.
 """
 
 from __future__ import annotations
 
+import os
 import struct
 import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import StorageCorrupted
 from .fsutil import atomic_write
 
 SNAPSHOT_MAGIC = b"TPUFSNAP"
-SNAPSHOT_VERSION = 1
-_HEADER = struct.Struct("<8sIQQI")
+SNAPSHOT_VERSION = 2
+_HEADER = struct.Struct("<8sIQI")
 HEADER_SIZE = _HEADER.size
+CHUNK_TAG = b"SCHK"
+END_TAG = b"SEND"
+_FRAME = struct.Struct("<4sQI")
+FRAME_SIZE = _FRAME.size
+_READ_BUFFER = 1 << 20
 
 
-def write_snapshot_file(path: Path, generation: int, payload: bytes) -> None:
-    fields = struct.pack("<IQQ", SNAPSHOT_VERSION, generation, len(payload))
-    crc = zlib.crc32(payload, zlib.crc32(fields))
-    header = _HEADER.pack(SNAPSHOT_MAGIC, SNAPSHOT_VERSION, generation, len(payload), crc)
-    atomic_write(path, [header, payload])
+def _chunk_crc(generation: int, index: int, body: bytes | memoryview) -> int:
+    return zlib.crc32(body, zlib.crc32(struct.pack("<QQQ", generation, index, len(body))))
 
 
-def read_snapshot_file(path: Path) -> tuple[int, bytes]:
-    """(generation, payload) of a snapshot file; raises ``StorageCorrupted`` on any damage."""
-    data = path.read_bytes()
-    if len(data) < HEADER_SIZE:
-        raise StorageCorrupted(f"{path}: snapshot header is truncated ({len(data)} bytes); refusing to start")
-    magic, version, generation, length, crc = _HEADER.unpack_from(data)
-    if magic != SNAPSHOT_MAGIC:
-        raise StorageCorrupted(f"{path}: not an emulator snapshot (bad magic {magic!r}); refusing to start")
-    if version != SNAPSHOT_VERSION:
+def _end_crc(generation: int, count: int) -> int:
+    return zlib.crc32(struct.pack("<QQ", generation, count))
+
+
+def encode_snapshot(generation: int, chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """The byte pieces of a snapshot file, produced one chunk at a time (never the whole file)."""
+    fields = struct.pack("<IQ", SNAPSHOT_VERSION, generation)
+    yield _HEADER.pack(SNAPSHOT_MAGIC, SNAPSHOT_VERSION, generation, zlib.crc32(fields))
+    count = 0
+    for chunk in chunks:
+        yield _FRAME.pack(CHUNK_TAG, len(chunk), _chunk_crc(generation, count, chunk))
+        yield chunk
+        count += 1
+    yield _FRAME.pack(END_TAG, count, _end_crc(generation, count))
+
+
+def write_snapshot_file(path: Path, generation: int, chunks: Iterable[bytes]) -> int:
+    """Write the snapshot atomically; returns its size in bytes."""
+    written = 0
+
+    def counted() -> Iterator[bytes]:
+        nonlocal written
+        for piece in encode_snapshot(generation, chunks):
+            written += len(piece)
+            yield piece
+
+    atomic_write(path, counted())
+    return written
+
+
+class SnapshotReader:
+    """An opened snapshot: ``generation`` and ``size`` are checked at once, ``chunks()`` lazily.
+
+    Opening verifies the header and the end frame, so a truncated, extended or foreign file is
+    refused before anything is recovered. ``chunks()`` verifies every chunk as it is read and
+    raises ``StorageCorrupted`` on the first damaged one; the caller must consume it completely
+    (recovery is not finished before it has) and must treat that error as fatal to start-up.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.size = path.stat().st_size
+        with path.open("rb") as f:
+            head = f.read(HEADER_SIZE)
+            if len(head) < HEADER_SIZE:
+                self._corrupt(f"header is truncated ({len(head)} bytes)")
+            magic, version, generation, crc = _HEADER.unpack(head)
+            if magic != SNAPSHOT_MAGIC:
+                self._corrupt(f"not an emulator snapshot (bad magic {magic!r})")
+            if zlib.crc32(struct.pack("<IQ", version, generation)) != crc:
+                self._corrupt("header checksum mismatch")
+            if version != SNAPSHOT_VERSION:
+                raise StorageCorrupted(
+                    f"{path}: unsupported snapshot version {version} (this emulator reads "
+                    f"{SNAPSHOT_VERSION}; version 1 snapshots from development builds are not readable: "
+                    "move the data directory away to start empty)"
+                )
+            if self.size < HEADER_SIZE + FRAME_SIZE:
+                self._corrupt("the end frame is missing (the file is truncated)")
+            f.seek(self.size - FRAME_SIZE)
+            tag, count, end_crc = _FRAME.unpack(f.read(FRAME_SIZE))
+        if tag != END_TAG or end_crc != _end_crc(generation, count):
+            self._corrupt("the end frame is missing or damaged (the file is truncated or extended)")
+        self.generation = generation
+        self.chunk_count = count
+
+    def _corrupt(self, what: str) -> None:
         raise StorageCorrupted(
-            f"{path}: unsupported snapshot version {version} (this emulator reads {SNAPSHOT_VERSION})"
+            f"{self.path}: snapshot {what}; refusing to start rather than serve wrong data "
+            "(restore the data directory from a backup or move it away to start empty)"
         )
-    if len(data) != HEADER_SIZE + length:
-        raise StorageCorrupted(
-            f"{path}: snapshot should hold {length} payload bytes but holds {len(data) - HEADER_SIZE}; "
-            "refusing to start"
-        )
-    payload = data[HEADER_SIZE:]
-    if zlib.crc32(payload, zlib.crc32(struct.pack("<IQQ", version, generation, length))) != crc:
-        raise StorageCorrupted(
-            f"{path}: snapshot checksum mismatch; refusing to start rather than serve wrong data"
-        )
-    return generation, payload
+
+    def chunks(self) -> Iterator[bytes]:
+        end_offset = self.size - FRAME_SIZE
+        with self.path.open("rb", buffering=_READ_BUFFER) as f:
+            f.seek(HEADER_SIZE)
+            offset = HEADER_SIZE
+            for index in range(self.chunk_count):
+                if end_offset - offset < FRAME_SIZE:
+                    self._corrupt(f"chunk {index} is missing (the end frame announces {self.chunk_count})")
+                tag, length, crc = _FRAME.unpack(f.read(FRAME_SIZE))
+                if tag != CHUNK_TAG or length > end_offset - offset - FRAME_SIZE:
+                    self._corrupt(f"chunk {index} at byte {offset} has a damaged frame header")
+                body = f.read(length)
+                if len(body) != length or _chunk_crc(self.generation, index, body) != crc:
+                    self._corrupt(f"chunk {index} at byte {offset} fails its checksum")
+                offset += FRAME_SIZE + length
+                yield body
+            if offset != end_offset:
+                self._corrupt(
+                    f"holds {end_offset - offset} unexpected bytes after its {self.chunk_count} chunks"
+                )
+
+
+def file_size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except FileNotFoundError:
+        return 0

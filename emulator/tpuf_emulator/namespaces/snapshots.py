@@ -1,0 +1,145 @@
+"""The registry as a stream of snapshot chunks, and back (storage/ frames and checksums each chunk).
+
+Why a stream: a namespace of 1M x 768 vectors is ~3 GB of float32; one JSON snapshot of it
+(base64 vectors, ~4 GB) could be neither built nor parsed in one piece. Here the registry is cut
+into chunks of at most ``BATCH_DOCS`` documents, each encoded and decoded on its own, so memory
+beyond the live documents stays at one batch.
+
+Chunk layout: ``kind u8 | meta length u32 | meta (orjson) | binary blocks``::
+
+    KIND_REGISTRY   {"version": FORMAT_VERSION}                       first chunk, once
+    KIND_NAMESPACE  {"org", "ns", "schema", "metric", "settings"}     starts a namespace
+    KIND_DOCS       {"docs": [doc...], "packed": [[attr, dims, rows | null], ...]}
+                    + one block of len(rows) x dims little-endian float32 per packed attribute
+
+Dense vectors (1-D float32 arrays) are "packed": removed from the JSON documents and stored as
+raw bytes, one matrix per attribute and batch (``rows`` lists the documents of the batch that have
+it, ``null`` meaning all of them). Every other value uses the log's JSON codec (``records``).
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import numpy as np
+import orjson
+
+from . import records
+from .namespace import Namespace
+
+FORMAT_VERSION = 2
+BATCH_DOCS = 2048
+KIND_REGISTRY, KIND_NAMESPACE, KIND_DOCS = 0, 1, 2
+_HEAD = struct.Struct("<BI")
+_F32 = np.dtype("<f4")
+
+
+def _chunk(kind: int, meta: dict[str, Any], blocks: Iterable[bytes] = ()) -> bytes:
+    encoded = orjson.dumps(meta)
+    return b"".join([_HEAD.pack(kind, len(encoded)), encoded, *blocks])
+
+
+def _is_dense_vector(value: Any) -> bool:
+    return isinstance(value, np.ndarray) and value.ndim == 1 and value.dtype == np.float32
+
+
+def _docs_chunk(batch: list[dict[str, Any]]) -> bytes:
+    """One batch: vectors packed per attribute (same length within the batch), the rest as JSON."""
+    rows: dict[str, list[int]] = {}
+    vectors: dict[str, list[np.ndarray]] = {}
+    encoded: list[dict[str, Any]] = []
+    for position, doc in enumerate(batch):
+        plain: dict[str, Any] = {}
+        for name, value in doc.items():
+            if _is_dense_vector(value) and (name not in vectors or len(vectors[name][0]) == len(value)):
+                rows.setdefault(name, []).append(position)
+                vectors.setdefault(name, []).append(value)
+            else:
+                plain[name] = records.encode_value(value)
+        encoded.append(plain)
+    packed = [
+        [name, len(vectors[name][0]), None if len(rows[name]) == len(batch) else rows[name]]
+        for name in vectors
+    ]
+    blocks = (np.stack(vectors[name]).astype(_F32, copy=False).tobytes() for name in vectors)
+    return _chunk(KIND_DOCS, {"docs": encoded, "packed": packed}, blocks)
+
+
+def encode_registry(spaces: Iterable[Namespace]) -> Iterator[bytes]:
+    """The chunks of a snapshot of ``spaces``, produced lazily (the caller holds the locks that keep
+    every namespace still until the iterator is exhausted)."""
+    yield _chunk(KIND_REGISTRY, {"version": FORMAT_VERSION})
+    for ns in spaces:
+        yield _chunk(
+            KIND_NAMESPACE,
+            {
+                "org": ns.organization,
+                "ns": ns.name,
+                "schema": ns.schema.to_json(),
+                "metric": ns.distance_metric,
+                "settings": records.settings_of(ns),
+            },
+        )
+        batch: list[dict[str, Any]] = []
+        for doc in ns.docs.values():
+            batch.append(doc)
+            if len(batch) == BATCH_DOCS:
+                yield _docs_chunk(batch)
+                batch = []
+        if batch:
+            yield _docs_chunk(batch)
+
+
+def _decode_docs(chunk: bytes, meta: dict[str, Any], offset: int) -> list[dict[str, Any]]:
+    docs = [records.decode_doc(doc) for doc in meta["docs"]]
+    for name, dims, rows in meta["packed"]:
+        targets = range(len(docs)) if rows is None else rows
+        count = len(targets)
+        # A copy, so the documents neither keep the chunk alive nor hold read-only arrays.
+        matrix = np.frombuffer(chunk, dtype=_F32, count=count * dims, offset=offset).reshape(count, dims)
+        matrix = matrix.astype(np.float32, copy=True)
+        offset += count * dims * _F32.itemsize
+        for row, position in enumerate(targets):
+            docs[position][name] = matrix[row]
+    if offset != len(chunk):
+        raise ValueError(f"a documents chunk holds {len(chunk) - offset} bytes beyond its vectors")
+    return docs
+
+
+def load_registry(chunks: Iterable[bytes], namespace_for: Callable[[str, str], Namespace]) -> int:
+    """Rebuild every namespace of a snapshot through ``namespace_for(org, name)``; returns how many.
+
+    Chunks are checksummed by storage/, so a chunk that does not decode here is a bug or a snapshot
+    from another format version: that is raised, never skipped.
+    """
+    current: Namespace | None = None
+    docs: dict[Any, dict[str, Any]] = {}
+    count = 0
+
+    def finish() -> None:
+        if current is not None:
+            current.load_documents(docs.values())
+            current.committed = True
+
+    for index, chunk in enumerate(chunks):
+        kind, meta_length = _HEAD.unpack_from(chunk)
+        meta = orjson.loads(memoryview(chunk)[_HEAD.size : _HEAD.size + meta_length])
+        if index == 0:
+            if kind != KIND_REGISTRY or meta.get("version") != FORMAT_VERSION:
+                raise ValueError(f"snapshot format {meta.get('version')!r} is not {FORMAT_VERSION}")
+        elif kind == KIND_NAMESPACE:
+            finish()
+            current, docs = namespace_for(meta["org"], meta["ns"]), {}
+            current.schema = records.schema_from_json(meta["schema"])
+            current.distance_metric = meta["metric"]
+            records.apply_settings(current, meta["settings"])
+            count += 1
+        elif kind == KIND_DOCS and current is not None:
+            for doc in _decode_docs(chunk, meta, _HEAD.size + meta_length):
+                docs[doc["id"]] = doc
+        else:
+            raise ValueError(f"unexpected snapshot chunk of kind {kind} at position {index}")
+    finish()
+    return count
