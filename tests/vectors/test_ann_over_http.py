@@ -70,3 +70,13 @@ def test_filtered_ann_returns_only_allowed_documents_with_exact_distances(namesp
     v = vectors[expected[0]]
     cosine = float(v @ q / (np.linalg.norm(v) * np.linalg.norm(q)))
     assert rows[0]["$dist"] == pytest.approx(1 - cosine, abs=1e-5)
+
+
+def test_a_written_vector_is_at_distance_exactly_zero_from_itself(emulator):
+    """The README example: query with the vector just written; ``$dist`` is 0.0, not a rounding residue."""
+    client = turbopuffer.Turbopuffer(api_key=emulator.api_key, base_url=emulator.base_url, telemetry=False)
+    ns = client.namespace(f"self-{uuid.uuid4().hex[:8]}")
+    ns.write(upsert_rows=[{"id": 1, "vector": [0.1, 0.2]}], distance_metric="cosine_distance")
+    row = ns.query(rank_by=("vector", "ANN", [0.1, 0.2]), top_k=1).rows[0]
+    assert row.id == 1
+    assert row["$dist"] == 0.0

@@ -221,3 +221,40 @@ def test_close_stops_folding_but_searches_still_answer():
     index.flush()  # nothing is folded after close
     assert index.unindexed_count == 3_000
     assert index.search(vectors[42], 1)[0][0] == 42
+
+
+@pytest.mark.parametrize("metric", [COSINE, EUCLIDEAN])
+def test_a_vector_is_at_distance_exactly_zero_from_itself_in_tail_and_graph(metric):
+    vectors = embedding_like(600, DIMS, seed=31)
+    index = _index(metric)
+    index.upsert(range(600), vectors)
+    for i in (0, 17, 599):  # still in the tail
+        assert index.search(vectors[i], 1) == [(i, 0.0)]
+    index.flush()
+    for i in (0, 17, 599):  # in the graph, re-scored from the stored vectors
+        assert index.search(vectors[i], 1) == [(i, 0.0)]
+        assert index.exact_search(vectors[i], 1) == [(i, 0.0)]
+
+
+def test_folded_vectors_are_read_through_the_lookup_not_kept_as_float32_copies():
+    """With a lookup (the namespace's documents) the index holds float32 rows only for its tail."""
+    vectors = embedding_like(3_000, DIMS, seed=32)
+    docs = {i: vectors[i] for i in range(3_000)}
+    calls = []
+
+    def lookup(ids):
+        calls.append(len(ids))
+        return np.stack([docs[i] for i in ids])
+
+    index = _index(COSINE, lookup=lookup)
+    index.upsert(range(3_000), vectors)
+    index.flush()
+    assert index._tail_vectors.resident_bytes() == 0  # folded: the tail's matrix was compacted away
+    queries = embedding_like(20, DIMS, seed=33)
+    assert _recall(index, docs, queries, COSINE) >= 0.95
+    assert calls  # graph candidates were re-scored from the documents' vectors
+    hit, distance = index.search(vectors[5], 1)[0]
+    assert hit == 5 and distance == 0.0
+    docs[5] = vectors[6]  # an update goes to the documents and the index together
+    index.upsert([5], vectors[6][None, :])
+    assert {i for i, _ in index.search(vectors[6], 2)} == {5, 6}

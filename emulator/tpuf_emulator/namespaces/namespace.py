@@ -98,12 +98,23 @@ class Namespace:
             cached = self._vectors.get(attr)
             if cached is not None and cached[0] == metric:
                 return cached[1]
-            index = VectorIndex(config.type.dims, metric)
+            index = VectorIndex(config.type.dims, metric, lookup=self._vector_lookup(attr))
             ids = [doc_id for doc_id, doc in self.docs.items() if attr in doc]
             if ids:
                 index.upsert(ids, np.vstack([self.docs[i][attr] for i in ids]))
             self._vectors[attr] = (metric, index)
             return index
+
+    def _vector_lookup(self, attr: str) -> Any:
+        """How the ANN index reads vectors it has folded into its graph: from the documents themselves,
+        so each vector is held once. Searches run under the namespace's read lock, and writes update
+        the documents and the index under the write lock, so the two always agree."""
+
+        def lookup(ids: Any) -> np.ndarray:
+            docs = self.docs
+            return np.stack([docs[doc_id][attr] for doc_id in ids])
+
+        return lookup
 
     def filter_index(self) -> Any:
         """Postings of attribute values that narrow equality filters (``filterindex/``), built lazily."""

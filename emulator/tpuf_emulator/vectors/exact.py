@@ -1,9 +1,9 @@
 """Exact (exhaustive) distances in the API's definitions, over rows of a float32 matrix.
 
-Vectors of a cosine index are stored unit-normalised, so ``cosine_distance = 1 - dot``; vectors
-of a euclidean index are stored as given, with their squared norms kept beside them so a scan is
-one matrix-vector product. The few winners are re-scored directly (``sum((x - q)**2)``) so the
-distances returned do not carry the cancellation error of the expanded form.
+Vectors are stored as written, with their norms (cosine) or squared norms (euclidean) kept beside
+them so a ranking scan is one matrix-vector product. The few winners are re-scored exactly in
+float64 from the vectors as written, so the distances returned carry neither the cancellation error
+of the expanded form nor the rounding of normalised float32 copies.
 """
 
 from __future__ import annotations
@@ -27,25 +27,42 @@ def unit(matrix: np.ndarray) -> np.ndarray:
     return np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
 
 
-def scan(vectors: np.ndarray, sqnorms: np.ndarray | None, query: np.ndarray, metric: str) -> np.ndarray:
-    """Distances (float32) from ``query`` (already unit for cosine) to every row of ``vectors``.
+def norms(vectors: np.ndarray, metric: str) -> np.ndarray:
+    """What :func:`scan` needs beside each row: ``|x|`` for cosine, ``|x|²`` for euclidean."""
+    squares = np.einsum("ij,ij->i", vectors, vectors)
+    return np.sqrt(squares) if metric == COSINE else squares
 
-    For euclidean the expanded form is used for speed; it ranks correctly but may be off by float
-    rounding, so callers re-score their final winners with :func:`rescore`.
+
+def scan(vectors: np.ndarray, row_norms: np.ndarray, query: np.ndarray, metric: str) -> np.ndarray:
+    """Float32 distances (for ranking) from ``query`` to every row of ``vectors``, stored as written.
+
+    ``row_norms`` are the rows' ``|x|`` (cosine; ``query`` is then unit) or ``|x|²`` (euclidean). The
+    expanded forms rank correctly but carry float32 rounding, so callers re-score their final
+    winners with :func:`rescore`.
     """
     dots = vectors @ query
     if metric == COSINE:
-        return 1.0 - dots
-    assert sqnorms is not None
-    return sqnorms - 2.0 * dots + float(query @ query)
+        cos = np.divide(dots, row_norms, out=np.zeros_like(dots), where=row_norms > 0)
+        return 1.0 - cos
+    return row_norms - 2.0 * dots + float(query @ query)
 
 
 def rescore(vectors: np.ndarray, query: np.ndarray, metric: str) -> np.ndarray:
-    """Distances of a few rows computed directly (used for the final top-k)."""
+    """Exact float64 distances of a few rows (as written) to ``query`` (as given): the final top-k.
+
+    Cosine is ``1 - x·q / sqrt(|x|²|q|²)`` with the dot product and both squared norms summed by
+    the same reduction, so a vector's distance to itself is exactly 0 (``sqrt(s*s) == s`` in binary
+    floating point) rather than the rounding residue of normalised float32 copies.
+    """
+    x = np.asarray(vectors, dtype=np.float64)
+    q = np.asarray(query, dtype=np.float64).reshape(1, -1)
     if metric == COSINE:
-        return np.clip(1.0 - vectors.astype(np.float64) @ query.astype(np.float64), 0.0, 2.0)
-    diff = vectors.astype(np.float64) - query.astype(np.float64)
-    return np.einsum("ij,ij->i", diff, diff)
+        dots = (x * q).sum(axis=1)
+        denominator = np.sqrt((x * x).sum(axis=1) * (q * q).sum(axis=1))
+        cos = np.divide(dots, denominator, out=np.zeros_like(dots), where=denominator > 0)
+        return np.clip(1.0 - cos, 0.0, 2.0)
+    diff = x - q
+    return (diff * diff).sum(axis=1)
 
 
 def smallest(distances: np.ndarray, k: int) -> np.ndarray:

@@ -1,10 +1,15 @@
 """``VectorIndex``: exact search over a small unindexed tail merged with an ANN graph over the rest.
 
-This mirrors how turbopuffer serves vectors. A write only copies the vector into a row and appends
-the row to the *tail*; a background thread later *folds* tail rows into the HNSW graph in batches.
-A query searches the tail exhaustively (exact, numpy) and the graph approximately, re-scores the
-graph's candidates with the float32 rows, and merges the two. So writes stay fast, everything
-written is immediately visible, and results on the tail are exact.
+This mirrors how turbopuffer serves vectors. A write only copies the vector into the *tail*; a
+background thread later *folds* tail rows into the HNSW graph in batches and then drops their
+float32 copies. A query searches the tail exhaustively (exact, numpy) and the graph approximately,
+re-scores the graph's candidates exactly from the documents' own vectors (``lookup``), and merges
+the two. So writes stay fast, everything written is immediately visible, results on the tail are
+exact, and the process holds each vector once (in its document) plus the compact graph.
+
+``lookup(ids) -> float32 matrix`` returns the current vectors of live ids; the namespace passes one
+reading its documents (searches run under the namespace's read lock, so they match the index).
+Without one the index keeps its own copy of every vector (tests, in-process benchmarks).
 
 Deletes and updates: an updated document gets a new row (in the tail) and its old row is retired.
 Retired rows that are in the graph are removed from it by the folder (searches skip them until
@@ -25,13 +30,13 @@ from __future__ import annotations
 import math
 import os
 import threading
-from collections.abc import Collection, Hashable, Iterable
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 
 import numpy as np
 
 from . import exact
 from .graph import Graph
-from .store import RowStore
+from .store import RowStore, TailVectors
 
 FOLD_THRESHOLD = 2_048  # tail rows that start a background fold; smaller tails are just scanned
 FOLD_BATCH = 4_096  # rows per graph call: larger batches insert faster (threads are started per call)
@@ -39,6 +44,9 @@ OVERSAMPLE = 3  # graph candidates per wanted result before exact re-scoring (in
 FILTER_EXACT_SCALE = 4.0  # scan allowed rows exactly when |allowed| <= scale * sqrt(k * n)
 MIN_FILTER_EXACT = 2_048
 SCAN_BLOCK = 4_096  # rows gathered per block when scanning a scattered set of rows
+RESCORE_MARGIN = 4  # extra float32-ranked winners re-scored in float64 (ties at float32 precision)
+
+Lookup = Callable[[Sequence[Hashable]], np.ndarray]
 
 
 class VectorIndex:
@@ -49,6 +57,7 @@ class VectorIndex:
         dims: int,
         metric: str,
         *,
+        lookup: Lookup | None = None,
         fold_threshold: int = FOLD_THRESHOLD,
         fold_batch: int = FOLD_BATCH,
         background: bool = True,
@@ -60,7 +69,10 @@ class VectorIndex:
             )
         self.dims = dims
         self.metric = metric
-        self._store = RowStore(dims, metric)
+        self._own: dict[Hashable, np.ndarray] | None = None if lookup is not None else {}
+        self._lookup: Lookup = lookup if lookup is not None else self._own_vectors
+        self._store = RowStore()
+        self._tail_vectors = TailVectors(dims, metric)
         self._graph = Graph(dims, metric, threads=threads if threads is not None else (os.cpu_count() or 1))
         self._tail: dict[int, None] = {}  # rows not yet in the graph, in write order
         self._tail_cache: np.ndarray | None = None
@@ -74,20 +86,34 @@ class VectorIndex:
         self._folder: threading.Thread | None = None
         self._closed = False
 
-    # ---- writes ------------------------------------------------------------------------------------
+    def _own_vectors(self, ids: Sequence[Hashable]) -> np.ndarray:
+        assert self._own is not None
+        own = self._own
+        return np.stack([own[i] for i in ids]) if ids else np.empty((0, self.dims), dtype=np.float32)
+
+    # ---- writes --------------------------------------------------------------------------------------
     def upsert(self, ids: Iterable[Hashable], matrix: np.ndarray) -> None:
-        """Insert or replace the vectors of ``ids`` (one row of ``matrix`` each)."""
+        """Insert or replace the vectors of ``ids`` (one row of ``matrix`` each; the last one wins)."""
         ids = list(ids)
-        matrix = np.asarray(matrix, dtype=np.float32).reshape(len(ids), -1) if ids else matrix
         if not ids:
             return
+        matrix = np.ascontiguousarray(np.asarray(matrix, dtype=np.float32).reshape(len(ids), -1))
         if matrix.shape[1] != self.dims:
             raise ValueError(f"expected vectors of {self.dims} dimensions, got {matrix.shape[1]}")
-        prepared = self._store.prepare(matrix)
+        if len(set(ids)) != len(ids):  # keep the last vector of a repeated id
+            last = {doc_id: position for position, doc_id in enumerate(ids)}
+            ids, matrix = list(last), matrix[list(last.values())]
         with self._lock:
-            for doc_id, vector in zip(ids, prepared, strict=True):
-                self._retire(doc_id)
-                self._tail[self._store.assign(doc_id, vector)] = None
+            retire, assign, tail = self._retire, self._store.assign, self._tail
+            rows = []
+            for doc_id in ids:
+                retire(doc_id)
+                row = assign(doc_id)
+                tail[row] = None
+                rows.append(row)
+            self._tail_vectors.put(rows, matrix)
+            if self._own is not None:
+                self._own.update(zip(ids, matrix.copy(), strict=True))
             self._tail_cache = None
         self._maybe_fold()
 
@@ -96,6 +122,8 @@ class VectorIndex:
         with self._lock:
             for doc_id in ids:
                 self._retire(doc_id)
+                if self._own is not None:
+                    self._own.pop(doc_id, None)
             self._tail_cache = None
         self._maybe_fold()
 
@@ -105,6 +133,7 @@ class VectorIndex:
             return
         if row in self._tail and row not in self._in_flight:
             del self._tail[row]
+            self._tail_vectors.drop(row)
             self._store.free([row])
         elif row not in self._tail:
             self._retired_in_graph.append(row)
@@ -139,35 +168,36 @@ class VectorIndex:
         self, query: np.ndarray, k: int, allowed: Collection[Hashable] | None = None
     ) -> list[tuple[Hashable, float]]:
         """The ``k`` nearest documents as ``(id, distance)``, nearest first, optionally only ids in ``allowed``."""
-        q = self._prepare_query(query)
+        q, q_scan = self._prepare_query(query)
         with self._lock:
             live = len(self._store)
             if k <= 0 or live == 0 or (allowed is not None and len(allowed) == 0):
                 return []
             if allowed is not None and len(allowed) <= self._filter_exact_limit(k, live):
-                return self._exact(q, k, self._store.rows_for(allowed))
+                return self._best(q, q_scan, k, self._store.rows_for(allowed))
             rows = [self._tail_rows(allowed)]
             if len(self._graph):
-                rows.append(self._graph_candidates(q, k, allowed, live))
-            return self._best(q, k, np.concatenate(rows))
+                rows.append(self._graph_candidates(q_scan, k, allowed, live))
+            return self._best(q, q_scan, k, np.concatenate(rows))
 
     def exact_search(
         self, query: np.ndarray, k: int, allowed: Collection[Hashable] | None = None
     ) -> list[tuple[Hashable, float]]:
         """Exhaustive search (the ground truth for ``/_debug/recall`` and for tests)."""
-        q = self._prepare_query(query)
+        q, q_scan = self._prepare_query(query)
         with self._lock:
             if allowed is None:
                 rows = np.fromiter(self._store.row_of.values(), dtype=np.int64, count=len(self._store))
             else:
                 rows = self._store.rows_for(allowed)
-            return self._exact(q, k, rows)
+            return self._best(q, q_scan, k, rows)
 
-    def _prepare_query(self, query: np.ndarray) -> np.ndarray:
+    def _prepare_query(self, query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The query as given (for exact re-scoring) and its scan form (unit length for cosine)."""
         q = np.asarray(query, dtype=np.float32).reshape(-1)
         if q.shape[0] != self.dims:
             raise ValueError(f"query vector has {q.shape[0]} dimensions, the index has {self.dims}")
-        return exact.unit(q) if self.metric == exact.COSINE else q
+        return q, exact.unit(q) if self.metric == exact.COSINE else q
 
     @staticmethod
     def _filter_exact_limit(k: int, live: int) -> int:
@@ -183,16 +213,16 @@ class VectorIndex:
         return np.fromiter((r for r in self._tail_cache.tolist() if id_of[r] in allowed), dtype=np.int64)
 
     def _graph_candidates(
-        self, q: np.ndarray, k: int, allowed: Collection[Hashable] | None, live: int
+        self, q_scan: np.ndarray, k: int, allowed: Collection[Hashable] | None, live: int
     ) -> np.ndarray:
-        """Live graph rows near ``q`` (and allowed), enough of them to hold the true top ``k``."""
+        """Live graph rows near the query (and allowed), enough of them to hold the true top ``k``."""
         id_of, tail = self._store.id_of, self._tail
         want = k * OVERSAMPLE
         fetch = want + min(len(self._retired_in_graph), want)  # retired rows not yet removed take slots
         if allowed is not None:
             fetch = int(fetch * min(live / max(len(allowed), 1), 64)) + want
         while True:
-            keys = self._graph.search(q, fetch)
+            keys = self._graph.search(q_scan, fetch)
             rows = [
                 r
                 for r in keys.tolist()
@@ -210,45 +240,68 @@ class VectorIndex:
         tail = self._tail
         return np.fromiter((r for r in self._store.rows_for(ids).tolist() if r not in tail), dtype=np.int64)
 
-    def _exact(self, q: np.ndarray, k: int, rows: np.ndarray) -> list[tuple[Hashable, float]]:
-        return self._best(q, k, rows)
+    def _best(
+        self, q: np.ndarray, q_scan: np.ndarray, k: int, rows: np.ndarray
+    ) -> list[tuple[Hashable, float]]:
+        """Exact top ``k`` among ``rows``: float32 ranking, then float64 re-scoring of the winners.
 
-    def _best(self, q: np.ndarray, k: int, rows: np.ndarray) -> list[tuple[Hashable, float]]:
-        """Exact top ``k`` among ``rows``: a float32 scan to rank, then float64 re-scoring of the winners."""
+        Tail rows are ranked from the tail's float32 copies; graph rows from the documents' vectors
+        (``lookup``), block by block so a large exact scan never gathers everything at once.
+        """
         if len(rows) == 0:
             return []
-        store = self._store
-        ranked = rows[exact.smallest(self._scan_rows(q, rows), k + 4)]
-        distances = exact.rescore(store.vectors[ranked], q, self.metric)
-        id_of = store.id_of
+        keep = k + RESCORE_MARGIN
+        tail, id_of = self._tail, self._store.id_of
+        in_tail = np.fromiter((r in tail for r in rows.tolist()), dtype=bool, count=len(rows))
+        winners: list[np.ndarray] = []
+        vectors: list[np.ndarray] = []
+        tail_rows = rows[in_tail]
+        if len(tail_rows):
+            slots = self._tail_vectors.slots_for(tail_rows)
+            best = exact.smallest(self._scan_tail(q_scan, slots), keep)
+            winners.append(tail_rows[best])
+            vectors.append(self._tail_vectors.vectors[slots[best]])
+        graph_rows = rows[~in_tail]
+        for begin in range(0, len(graph_rows), SCAN_BLOCK):
+            block = graph_rows[begin : begin + SCAN_BLOCK]
+            found = np.asarray(self._lookup([id_of[r] for r in block.tolist()]), dtype=np.float32)
+            if len(block) > keep:
+                best = exact.smallest(
+                    exact.scan(found, exact.norms(found, self.metric), q_scan, self.metric), keep
+                )
+                block, found = block[best], found[best]
+            winners.append(block)
+            vectors.append(found)
+        ranked = np.concatenate(winners)
+        distances = exact.rescore(np.concatenate(vectors), q, self.metric)
         order = exact.smallest(distances, k)
         return [
             (id_of[r], float(distances[i]))
             for i, r in zip(order.tolist(), ranked[order].tolist(), strict=True)
         ]
 
-    def _scan_rows(self, q: np.ndarray, rows: np.ndarray) -> np.ndarray:
-        """Distances from ``q`` to ``rows`` (unique), avoiding a fresh copy of the rows where possible.
+    def _scan_tail(self, q_scan: np.ndarray, slots: np.ndarray) -> np.ndarray:
+        """Float32 distances from the query to the tail ``slots`` (unique), copying as little as possible.
 
         Copying rows out of the matrix (fancy indexing) costs more than the dot products, mostly in
         page faults on the new array; so contiguous runs are sliced, a large share of the matrix
         is scanned whole, and other sets are gathered through one small reused buffer.
         """
-        store, metric = self._store, self.metric
-        used = store.rows_used
-        lo, hi = int(rows.min()), int(rows.max()) + 1
-        if hi - lo == len(rows) or len(rows) * 3 >= used:
-            start, stop = (lo, hi) if hi - lo == len(rows) else (0, used)
-            norms = store.sqnorms[start:stop] if store.sqnorms is not None else None
-            return exact.scan(store.vectors[start:stop], norms, q, metric)[rows - start]
-        out = np.empty(len(rows), dtype=np.float32)
-        block = min(len(rows), SCAN_BLOCK)
+        store, metric = self._tail_vectors, self.metric
+        used = store.used
+        lo, hi = int(slots.min()), int(slots.max()) + 1
+        if hi - lo == len(slots) or len(slots) * 3 >= used:
+            start, stop = (lo, hi) if hi - lo == len(slots) else (0, used)
+            return exact.scan(store.vectors[start:stop], store.norms[start:stop], q_scan, metric)[
+                slots - start
+            ]
+        out = np.empty(len(slots), dtype=np.float32)
+        block = min(len(slots), SCAN_BLOCK)
         buffer = np.empty((block, self.dims), dtype=np.float32)
-        for begin in range(0, len(rows), block):
-            part = rows[begin : begin + block]
+        for begin in range(0, len(slots), block):
+            part = slots[begin : begin + block]
             gathered = np.take(store.vectors, part, axis=0, out=buffer[: len(part)])
-            norms = store.sqnorms[part] if store.sqnorms is not None else None
-            out[begin : begin + len(part)] = exact.scan(gathered, norms, q, metric)
+            out[begin : begin + len(part)] = exact.scan(gathered, store.norms[part], q_scan, metric)
         return out
 
     # ---- folding the tail into the graph ---------------------------------------------------------------
@@ -279,16 +332,20 @@ class VectorIndex:
                 with self._lock:
                     self._drop_retired()
                     if not self._tail or self._closed:
+                        self._tail_vectors.maybe_compact()
                         return
                     batch = [r for r in self._tail if self._store.id_of[r] is not None][: self._fold_batch]
                     if not batch:  # the tail holds only retired rows
                         for r in list(self._tail):
                             del self._tail[r]
+                            self._tail_vectors.drop(r)
                             self._store.free([r])
                         self._tail_cache = None
                         continue
                     rows = np.asarray(batch, dtype=np.int64)
-                    vectors = self._store.vectors[rows].copy()
+                    vectors = self._tail_vectors.vectors[self._tail_vectors.slots_for(rows)]
+                    if self.metric == exact.COSINE:  # the int8 graph holds unit vectors
+                        vectors = exact.unit(vectors)
                     self._in_flight.update(batch)
                     grow = self._graph.needs_growth(len(batch))
                     if grow:  # reallocation must not race a search: insert under the lock
@@ -298,10 +355,12 @@ class VectorIndex:
                 with self._lock:
                     for r in batch:
                         del self._tail[r]
+                        self._tail_vectors.drop(r)  # searched from the documents' vectors from now on
                         if self._store.id_of[r] is None:  # retired while being inserted
                             self._retired_in_graph.append(r)
                     self._in_flight.clear()
                     self._tail_cache = None
+                    self._tail_vectors.maybe_compact()
 
     def _drop_retired(self) -> None:
         if self._retired_in_graph:
@@ -311,5 +370,6 @@ class VectorIndex:
 
     # ---- introspection -------------------------------------------------------------------------------
     def memory_bytes(self) -> int:
-        """Approximate resident bytes: the float32 rows plus the graph."""
-        return self._store.resident_bytes() + self._graph.memory_bytes()
+        """Approximate resident bytes of the index: the tail's float32 rows, the graph and own copies."""
+        own = len(self._own) * self.dims * 4 if self._own is not None else 0
+        return self._tail_vectors.resident_bytes() + self._graph.memory_bytes() + own
