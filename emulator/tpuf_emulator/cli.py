@@ -59,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     parser.add_argument(
         "--snapshot-every", type=int, default=EmulatorConfig.snapshot_every_records, metavar="RECORDS",
-        help="compact the write-ahead log into a snapshot after this many writes (default 10000)",
+        help="also compact the write-ahead log into a snapshot after this many writes (default: only "
+        "once the log is larger than the last snapshot and 64 MiB)",
     )  # fmt: skip
     parser.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     return parser
@@ -75,7 +76,7 @@ def config_from_args(argv: list[str] | None = None) -> tuple[EmulatorConfig, str
             build_parser().error(str(exc))
         keys[key] = org
     for flag in ("max_body_bytes", "backpressure_bytes", "query_concurrency", "snapshot_every"):
-        if getattr(args, flag) <= 0:
+        if getattr(args, flag) is not None and getattr(args, flag) <= 0:
             build_parser().error(f"--{flag.replace('_', '-')} must be positive")
     if args.query_queue_ms < 0 or (args.rate_limit is not None and args.rate_limit <= 0):
         build_parser().error("--query-queue-ms must be >= 0 and --rate-limit positive")

@@ -35,8 +35,9 @@ class EmulatorConfig:
     # API key -> organisation. Empty means "the single development key".
     api_keys: dict[str, str] = field(default_factory=dict)
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
-    # Compact the write-ahead log into a snapshot after this many appended records.
-    snapshot_every_records: int = 10_000
+    # Also compact the write-ahead log after this many records (None: only once the log outgrows
+    # the last snapshot, see namespaces/registry.py).
+    snapshot_every_records: int | None = None
     # Admission control (http/overload.py): the hosted service's 429 behaviour.
     query_concurrency: int = 16  # concurrent queries per namespace
     query_queue_ms: int = 800  # how long a query waits for a slot before 429

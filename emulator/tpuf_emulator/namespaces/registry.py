@@ -6,8 +6,13 @@ shared while a record is appended and applied, and exclusively while a snapshot 
 snapshot always contains exactly the records appended before it.
 
 Durability: with a data directory, a write's resolved effects are appended to the log (durable
-when ``append`` returns) BEFORE they are applied and acknowledged; after ``snapshot_every_records``
-records (or 256 MiB of log) the whole registry is written as a snapshot, which truncates the log.
+when ``append`` returns) BEFORE they are applied and acknowledged. The whole registry is written as
+a snapshot (which truncates the log) once the log has grown larger than the last snapshot (and
+than ``MIN_SNAPSHOT_LOG_BYTES``): a snapshot costs time proportional to the registry, so taking
+one only after at least as many bytes of writes keeps its cost amortised, a constant per byte
+written, however large the namespaces grow (with a fixed record count, ingest slowed from 12k to
+2.5k rows/s at 1M documents). ``snapshot_every_records``, when given, also compacts after that
+many records (tests and the crash test use it to snapshot often).
 """
 
 from __future__ import annotations
@@ -36,12 +41,12 @@ from .write_request import SourceRef, WriteRequest, parse_write_request
 
 log = logging.getLogger("tpuf_emulator.namespaces")
 
-SNAPSHOT_LOG_BYTES = 256 * 1024 * 1024
+MIN_SNAPSHOT_LOG_BYTES = 64 * 1024 * 1024
 
 
 class Registry:
     def __init__(self, storage: Any = None, api_keys: dict[str, str] | None = None,
-                 snapshot_every_records: int = 10_000) -> None:  # fmt: skip
+                 snapshot_every_records: int | None = None) -> None:  # fmt: skip
         from ..storage import MemoryStorage
 
         self._storage = storage if storage is not None else MemoryStorage()
@@ -110,19 +115,26 @@ class Registry:
         with self._counter_lock:
             self._records_since_snapshot += 1
 
-    def _maybe_snapshot(self) -> None:
-        if not self._durable:
-            return
-        due = (
-            self._records_since_snapshot >= self._snapshot_every
-            or self._storage.log_bytes >= SNAPSHOT_LOG_BYTES
-        )
-        if due:
-            self.snapshot()
+    def _snapshot_due(self) -> bool:
+        if self._storage.log_bytes > max(MIN_SNAPSHOT_LOG_BYTES, self._storage.snapshot_bytes):
+            return True
+        return self._snapshot_every is not None and self._records_since_snapshot >= self._snapshot_every
 
-    def snapshot(self) -> None:
+    def _maybe_snapshot(self) -> None:
+        """Compact when the policy says so. Never fails the write that triggered it: that write is
+        already durable in the log, and a failed snapshot leaves the previous one and the log intact."""
+        if not self._durable or not self._snapshot_due():
+            return
+        try:
+            self.snapshot(only_if_due=True)
+        except Exception:
+            log.exception("snapshot failed; the write-ahead log keeps every write, will retry later")
+
+    def snapshot(self, *, only_if_due: bool = False) -> None:
         with self._persist.write():
-            if not self._records_since_snapshot:
+            # Writers that finished together all saw the policy say "due"; the first one compacts,
+            # the others find it no longer due once they get the lock.
+            if not self._records_since_snapshot or (only_if_due and not self._snapshot_due()):
                 return
             with self._mutex:
                 spaces = [ns for org in self._orgs.values() for ns in org.values() if ns.committed]
