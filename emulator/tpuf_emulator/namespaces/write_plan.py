@@ -18,7 +18,7 @@ from ..schema.inference import infer_id_type, infer_type
 from ..schema.model import AttributeSchema, Schema
 from ..schema.names import validate_attribute_name
 from ..schema.options import parse_attribute, parse_schema_changes
-from ..schema.values import decode_value
+from ..schema.values import decode_dense_vectors, decode_value
 from .conditions import parse_write_filter
 from .ids import decode_id
 from .namespace import Namespace
@@ -80,7 +80,7 @@ def plan_write(ns: Namespace, req: WriteRequest) -> WritePlan:
                           "(\"cosine_distance\" or \"euclidean_squared\")")  # fmt: skip
     schema = _fill_metric(schema, metric)
     plan = WritePlan(req, schema, schema is not ns.schema, metric, dropped=dropped)
-    plan.upserts = [(doc_id, _decode_upsert(schema, doc_id, row)) for doc_id, row in upserts]
+    plan.upserts = _decode_upserts(schema, upserts)
     plan.patches = [(doc_id, _decode_patch(schema, row.values, row.where)) for doc_id, row in patches]
     plan.deletes = [doc_id for doc_id, _ in deletes]
     if req.patch_by_filter_patch is not None:
@@ -180,10 +180,33 @@ def _decode_attribute(schema: Schema, name: str, value: Any, where: str) -> Any:
     return decoded
 
 
-def _decode_upsert(schema: Schema, doc_id: Any, row: RowInput) -> dict[str, Any]:
+def _decode_upserts(schema: Schema, upserts: list[tuple[Any, RowInput]]) -> list[tuple[Any, dict[str, Any]]]:
+    """Decode upserted rows; dense vector columns are decoded in one batch per attribute (the cost of a
+    bulk write is mostly its vectors), everything else value by value."""
+    columns: dict[str, list[Any]] = {}
+    if len(upserts) > 1:
+        for name, attr in schema.attributes.items():
+            if attr.type.kind == "vector" and name != "id":
+                decoded = decode_dense_vectors(attr.type, [row.values.get(name) for _, row in upserts])
+                if decoded is not None:
+                    columns[name] = decoded
+    if not columns:
+        return [(doc_id, _decode_upsert(schema, doc_id, row)) for doc_id, row in upserts]
+    return [
+        (doc_id, _decode_upsert(schema, doc_id, row, {name: column[i] for name, column in columns.items()}))
+        for i, (doc_id, row) in enumerate(upserts)
+    ]
+
+
+def _decode_upsert(
+    schema: Schema, doc_id: Any, row: RowInput, decoded_vectors: dict[str, Any] | None = None
+) -> dict[str, Any]:
     doc: dict[str, Any] = {"id": doc_id}
     for name, value in row.values.items():
         if value is None:
+            continue
+        if decoded_vectors is not None and name in decoded_vectors:
+            doc[name] = decoded_vectors[name]
             continue
         decoded = _decode_attribute(schema, name, value, f"{row.where}.{name}")
         if decoded is not None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import itertools
 import math
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -196,6 +197,44 @@ def decode_dense_vector(vtype: AttributeType, value: Any, where: str) -> np.ndar
         if np.any(array != np.round(array)) or np.any(array < -128) or np.any(array > 127):
             raise ApiError(400, f"{where}: {vtype.text} values must be integers between -128 and 127")
     return array
+
+
+def decode_dense_vectors(vtype: AttributeType, values: list[Any]) -> list[np.ndarray] | None:
+    """A whole column of dense vectors decoded at once (one numpy pass instead of one per value).
+
+    Why: at 768 dims a write of 10,000 rows spent most of its decoding time in per-value Python
+    overhead (wrappers, small arrays, one finiteness check per vector). Returns one independent
+    float32 array per value (rows are copied so a document never keeps a whole request's matrix
+    alive), or None when the column is not uniformly valid: the caller then decodes value by
+    value, which names the offending value in its error.
+    """
+    dims = vtype.dims
+    if not values or dims is None:
+        return None
+    if all(type(value) is str for value in values):
+        try:
+            chunks = [binascii.a2b_base64(value, strict_mode=True) for value in values]
+        except (binascii.Error, ValueError):
+            return None
+        if any(len(chunk) != dims * 4 for chunk in chunks):
+            return None
+        matrix = np.frombuffer(b"".join(chunks), dtype="<f4").reshape(len(values), dims)
+    elif all(type(value) is list and len(value) == dims for value in values):
+        # bool is excluded (its type is bool); anything else would be converted silently by numpy
+        if not set(map(type, itertools.chain.from_iterable(values))) <= {int, float}:
+            return None
+        matrix = np.asarray(values, dtype=np.float32)
+    else:
+        return None
+    if not np.isfinite(matrix).all():
+        return None
+    if vtype.element == "f16":
+        matrix = matrix.astype(np.float16).astype(np.float32)
+    elif vtype.element == "i8" and (
+        np.any(matrix != np.round(matrix)) or np.any(matrix < -128) or np.any(matrix > 127)
+    ):
+        return None
+    return [row.copy() for row in matrix.astype(np.float32, copy=False)]
 
 
 def decode_sparse_vector(value: Any, where: str) -> dict[str, float]:
