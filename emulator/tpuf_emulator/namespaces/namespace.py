@@ -19,8 +19,11 @@ from typing import Any
 import numpy as np
 
 from ..schema.model import Schema
+from ..vectors.memory import release_free_memory
 from .rwlock import RWLock
 from .sizes import document_bytes
+
+BULK_WRITE_ROWS = 1_000  # writes this large give freed heap memory back (vectors/memory.py)
 
 
 def now_ms() -> int:
@@ -152,6 +155,8 @@ class Namespace:
                 self.logical_bytes += size - sizes.get(doc_id, 0)
                 sizes[doc_id] = size
         self._update_indexes(changes)
+        if len(changes) >= BULK_WRITE_ROWS:
+            release_free_memory()  # the previous requests' parsed JSON, freed between long-lived vectors
 
     def _drop_stale_indexes(self) -> None:
         with self._index_mutex:

@@ -36,6 +36,7 @@ import numpy as np
 
 from . import exact
 from .graph import Graph
+from .memory import release_free_memory
 from .store import RowStore, TailVectors
 
 FOLD_THRESHOLD = 2_048  # tail rows that start a background fold; smaller tails are just scanned
@@ -327,12 +328,15 @@ class VectorIndex:
 
     def _fold(self) -> None:
         """Insert tail rows into the graph batch by batch until the tail is empty."""
+        folded = 0
         with self._fold_lock:
             while True:
                 with self._lock:
                     self._drop_retired()
                     if not self._tail or self._closed:
                         self._tail_vectors.maybe_compact()
+                        if folded:  # the batches' copies and the freed tail go back to the system
+                            release_free_memory(force=True)
                         return
                     batch = [r for r in self._tail if self._store.id_of[r] is not None][: self._fold_batch]
                     if not batch:  # the tail holds only retired rows
@@ -361,6 +365,7 @@ class VectorIndex:
                     self._in_flight.clear()
                     self._tail_cache = None
                     self._tail_vectors.maybe_compact()
+                    folded += len(batch)
 
     def _drop_retired(self) -> None:
         if self._retired_in_graph:
