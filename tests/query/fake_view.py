@@ -80,3 +80,34 @@ class FakeView:
 
     def ids(self, **body: Any) -> list[Any]:
         return [row["id"] for row in self.query(**body)["rows"]]
+
+
+def every_kind_view() -> FakeView:
+    """A small view with one attribute of every kind the query language can address.
+
+    Shared by the tests that feed every operator (or arbitrary JSON) through the parser, so
+    they all exercise the same schema.
+    """
+    schema = {
+        "s": {"type": "string", "glob": True, "regex": True, "fuzzy": True, "filterable": True},
+        "n": "int",
+        "arr": "[]string",
+        "nums": "[]int",
+        "text": {"type": "string", "full_text_search": True},
+        "v": "[2]f32",
+        "sp": "{}f16",
+    }
+    rows = [
+        {
+            "id": 1,
+            "s": "abc",
+            "n": 2,
+            "arr": ["a"],
+            "nums": [0],
+            "text": "a b",
+            "v": [1.0, 0.0],
+            "sp": {"a": 1},
+        },
+        {"id": 2, "s": "xyz", "n": -1, "text": "b c", "v": [0.0, 1.0]},
+    ]
+    return FakeView(schema, rows)

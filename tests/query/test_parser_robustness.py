@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from tpuf_emulator.errors import ApiError
 from tpuf_emulator.language import operators as ops
 
-from .fake_view import FakeView
+from .fake_view import FakeView, every_kind_view
 
 NAMES = ["id", "s", "n", "arr", "text", "v", "sp", "missing", "$fragment"]
 WORDS = sorted(ops.ALL_OPERATORS) + NAMES + ["asc", "desc", "$ref_new", "total", "per", "midpoint", "1h", "*"]
@@ -65,19 +65,7 @@ FIELDS = [
 
 @pytest.fixture(scope="module")
 def view() -> FakeView:
-    schema = {
-        "s": {"type": "string", "glob": True, "regex": True, "fuzzy": True, "filterable": True},
-        "n": "int",
-        "arr": "[]string",
-        "text": {"type": "string", "full_text_search": True},
-        "v": "[2]f32",
-        "sp": "{}f16",
-    }
-    rows = [
-        {"id": 1, "s": "abc", "n": 2, "arr": ["a"], "text": "a b", "v": [1.0, 0.0], "sp": {"a": 1}},
-        {"id": 2, "s": "xyz", "n": -1, "text": "b c", "v": [0.0, 1.0]},
-    ]
-    return FakeView(schema, rows)
+    return every_kind_view()
 
 
 EXAMPLES = 300 if os.environ.get("TPUF_FUZZ") else 60

@@ -15,7 +15,7 @@ import pytest
 from tpuf_emulator.errors import ApiError
 from tpuf_emulator.language import operators as ops
 
-from .fake_view import FakeView
+from .fake_view import FakeView, every_kind_view
 
 SPEC = Path(__file__).resolve().parents[2] / "spec" / "turbopuffer.yaml"
 
@@ -132,28 +132,7 @@ EXAMPLES["Sum_aggregate"] = {"aggregate_by": {"total": ["Sum", "n"]}}
 
 @pytest.fixture(scope="module")
 def view() -> FakeView:
-    schema = {
-        "s": {"type": "string", "glob": True, "regex": True, "fuzzy": True, "filterable": True},
-        "n": "int",
-        "arr": "[]string",
-        "nums": "[]int",
-        "text": {"type": "string", "full_text_search": True},
-        "v": "[2]f32",
-        "sp": "{}f16",
-    }
-    rows = [
-        {
-            "id": 1,
-            "s": "abc",
-            "n": 2,
-            "arr": ["a"],
-            "nums": [0],
-            "text": "a b",
-            "v": [1.0, 0.0],
-            "sp": {"a": 1},
-        }
-    ]
-    return FakeView(schema, rows)
+    return every_kind_view()
 
 
 def test_examples_cover_the_catalogue():
