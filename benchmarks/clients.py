@@ -12,6 +12,7 @@ handler for an in-process mock (client cost alone).
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import gzip
 from collections.abc import Callable
@@ -22,6 +23,18 @@ import numpy as np
 import orjson
 
 from benchmarks.measure import NotMeasured
+
+
+async def fan_out(items: list[int], concurrency: int, call: Callable[[int], Any]) -> None:
+    """Await ``call(item)`` for every item, at most ``concurrency`` at a time: scenario (c), async."""
+    sem = asyncio.Semaphore(concurrency)
+
+    async def one(item: int) -> None:
+        async with sem:
+            await call(item)
+
+    await asyncio.gather(*(one(i) for i in items))
+
 
 Handler = Callable[[str, str, bytes, dict[str, str]], tuple[int, bytes, dict[str, str]]]
 """(method, path, body bytes as sent, request headers) -> (status, body, response headers)."""
@@ -112,25 +125,21 @@ class Floor:
 
     def async_runner(self) -> Callable[[str, list[int]], Any]:
         async def run(ns: str, categories: list[int], concurrency: int) -> None:
-            import asyncio
-
-            sem = asyncio.Semaphore(concurrency)
             async with httpx.AsyncClient(**self._async_args) as client:
 
                 async def one(category: int) -> None:
                     body = orjson.dumps(
                         {"rank_by": ["id", "asc"], "limit": 10, "filters": ["category", "Eq", category]}
                     )
-                    async with sem:
-                        r = await client.post(
-                            f"/v2/namespaces/{ns}/query",
-                            content=body,
-                            headers={"Content-Type": "application/json"},
-                        )
+                    r = await client.post(
+                        f"/v2/namespaces/{ns}/query",
+                        content=body,
+                        headers={"Content-Type": "application/json"},
+                    )
                     r.raise_for_status()
                     orjson.loads(r.content)
 
-                await asyncio.gather(*(one(c) for c in categories))
+                await fan_out(categories, concurrency, one)
 
         return run
 
@@ -174,11 +183,8 @@ class Official:
 
     def async_runner(self) -> Callable[..., Any]:
         async def run(ns: str, categories: list[int], concurrency: int) -> None:
-            import asyncio
-
             import httpx2
 
-            sem = asyncio.Semaphore(concurrency)
             akwargs = dict(self._akwargs)
             if self._handler:  # a fresh one per run: the client closes it on exit
                 akwargs["http_client"] = httpx2.AsyncClient(transport=_httpx_mock(self._handler, httpx2))
@@ -186,12 +192,9 @@ class Official:
                 handle = client.namespace(ns)
 
                 async def one(category: int) -> None:
-                    async with sem:
-                        await handle.query(
-                            rank_by=["id", "asc"], limit=10, filters=["category", "Eq", category]
-                        )
+                    await handle.query(rank_by=["id", "asc"], limit=10, filters=["category", "Eq", category])
 
-                await asyncio.gather(*(one(c) for c in categories))
+                await fan_out(categories, concurrency, one)
 
         return run
 
@@ -258,9 +261,6 @@ class Generated:
 
     def async_runner(self) -> Callable[..., Any]:
         async def run(ns: str, categories: list[int], concurrency: int) -> None:
-            import asyncio
-
-            sem = asyncio.Semaphore(concurrency)
             client = self._generated.AsyncTurbopuffer(**self._kwargs)
             if self._handler:
                 self._install_mock(client, self._handler, self._kwargs["compression"], sync=False)
@@ -268,12 +268,9 @@ class Generated:
                 handle = client.namespace(ns)
 
                 async def one(category: int) -> None:
-                    async with sem:
-                        await handle.query(
-                            rank_by=["id", "asc"], limit=10, filters=["category", "Eq", category]
-                        )
+                    await handle.query(rank_by=["id", "asc"], limit=10, filters=["category", "Eq", category])
 
-                await asyncio.gather(*(one(c) for c in categories))
+                await fan_out(categories, concurrency, one)
 
         return run
 
