@@ -106,11 +106,11 @@ class Registry:
 
     # ------------------------------------------------------------------ persistence
 
-    def _commit(self, record: Callable[[], dict[str, Any]], apply: Callable[[], None]) -> None:
+    def _commit(self, record: Callable[[], bytes], apply: Callable[[], None]) -> None:
         """Make one request's effects durable (when a data dir is used), then visible."""
         with self._persist.read():
             if self._durable:
-                self._storage.append(records.dumps(record()))
+                self._storage.append(record())
             apply()
         with self._counter_lock:
             self._records_since_snapshot += 1
@@ -162,7 +162,7 @@ class Registry:
             return
         ns = self._get_or_create(org, name)
         if op == "put":
-            records.load_state(ns, record["state"])
+            records.load_state(ns, record["state"], record["put"])
         elif op == "meta":
             ns.pinning, ns.read_only, ns.updated_at = record["pinning"], record["read_only"], record["at"]
         elif op == "write":
@@ -173,7 +173,7 @@ class Registry:
             ns.drop_attributes(record.get("drop") or ())
             ns.distance_metric = record.get("metric")
             records.apply_settings(ns, record.get("settings") or {})
-            changes: dict[Any, Any] = {doc["id"]: doc for doc in map(records.decode_doc, record["put"])}
+            changes: dict[Any, Any] = {doc["id"]: doc for doc in record["put"]}
             changes.update({doc_id: None for doc_id in record["del"]})
             ns.replace_documents(changes)
             ns.touch(record["at"], bool(changes))
@@ -229,15 +229,17 @@ class Registry:
             settings["sharding"] = req.sharding
         new_schema = plan.schema_changed or not ns.committed
 
-        def record() -> dict[str, Any]:
+        def record() -> bytes:
             changes = effects.changes
-            return {
-                "op": "write", "org": ns.organization, "ns": ns.name, "at": at,
-                "schema": plan.schema.to_json() if new_schema else None, "drop": plan.dropped,
-                "metric": plan.distance_metric, "settings": settings,
-                "put": [records.encode_doc(doc) for doc in changes.values() if doc is not None],
-                "del": [doc_id for doc_id, doc in changes.items() if doc is None],
-            }  # fmt: skip
+            return records.dumps(
+                {
+                    "op": "write", "org": ns.organization, "ns": ns.name, "at": at,
+                    "schema": plan.schema.to_json() if new_schema else None, "drop": plan.dropped,
+                    "metric": plan.distance_metric, "settings": settings,
+                    "del": [doc_id for doc_id, doc in changes.items() if doc is None],
+                },
+                (doc for doc in changes.values() if doc is not None),
+            )  # fmt: skip
 
         queried = ns.logical_bytes
 
@@ -325,10 +327,11 @@ class Registry:
         settings = {**inherited, "created_at": dest.created_at if dest.committed else at,
                     "updated_at": at, "last_write_at": at, "pinning": dest.pinning}  # fmt: skip
 
-        def record() -> dict[str, Any]:
-            state = {"schema": schema.to_json(), "metric": metric, "settings": settings,
-                     "docs": [records.encode_doc(doc) for doc in docs.values()]}  # fmt: skip
-            return {"op": "put", "org": dest.organization, "ns": dest.name, "state": state}
+        def record() -> bytes:
+            state = {"schema": schema.to_json(), "metric": metric, "settings": settings}
+            return records.dumps(
+                {"op": "put", "org": dest.organization, "ns": dest.name, "state": state}, docs.values()
+            )
 
         def apply() -> None:
             dest.schema = schema
@@ -353,7 +356,7 @@ class Registry:
                 ns.dropped = True
                 ns.reset_indexes()  # releases index memory and stops background ANN folding
 
-            self._commit(lambda: {"op": "drop", "org": org, "ns": name}, apply)
+            self._commit(lambda: records.dumps({"op": "drop", "org": org, "ns": name}), apply)
         self._maybe_snapshot()
         return {"status": "OK"}
 
@@ -376,17 +379,9 @@ class Registry:
             def apply() -> None:
                 ns.pinning, ns.read_only, ns.updated_at = new_pinning, new_read_only, at
 
-            self._commit(
-                lambda: {
-                    "op": "meta",
-                    "org": org,
-                    "ns": name,
-                    "at": at,
-                    "pinning": new_pinning,
-                    "read_only": new_read_only,
-                },  # fmt: skip
-                apply,
-            )
+            meta = {"op": "meta", "org": org, "ns": name, "at": at, "pinning": new_pinning,
+                    "read_only": new_read_only}  # fmt: skip
+            self._commit(lambda: records.dumps(meta), apply)
             result = metadata_json(ns)
         self._maybe_snapshot()
         return result

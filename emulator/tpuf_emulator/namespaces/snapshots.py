@@ -12,9 +12,8 @@ Chunk layout: ``kind u8 | meta length u32 | meta (orjson) | binary blocks``::
     KIND_DOCS       {"docs": [doc...], "packed": [[attr, dims, rows | null], ...]}
                     + one block of len(rows) x dims little-endian float32 per packed attribute
 
-Dense vectors (1-D float32 arrays) are "packed": removed from the JSON documents and stored as
-raw bytes, one matrix per attribute and batch (``rows`` lists the documents of the batch that have
-it, ``null`` meaning all of them). Every other value uses the log's JSON codec (``records``).
+Dense vectors (1-D float32 arrays) are "packed" as in log records (``records.pack_documents``):
+removed from the JSON documents and stored as raw bytes, one matrix per attribute and batch.
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ import struct
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-import numpy as np
 import orjson
 
 from . import records
@@ -33,7 +31,6 @@ FORMAT_VERSION = 2
 BATCH_DOCS = 2048
 KIND_REGISTRY, KIND_NAMESPACE, KIND_DOCS = 0, 1, 2
 _HEAD = struct.Struct("<BI")
-_F32 = np.dtype("<f4")
 
 
 def _chunk(kind: int, meta: dict[str, Any], blocks: Iterable[bytes] = ()) -> bytes:
@@ -41,30 +38,10 @@ def _chunk(kind: int, meta: dict[str, Any], blocks: Iterable[bytes] = ()) -> byt
     return b"".join([_HEAD.pack(kind, len(encoded)), encoded, *blocks])
 
 
-def _is_dense_vector(value: Any) -> bool:
-    return isinstance(value, np.ndarray) and value.ndim == 1 and value.dtype == np.float32
-
-
 def _docs_chunk(batch: list[dict[str, Any]]) -> bytes:
     """One batch: vectors packed per attribute (same length within the batch), the rest as JSON."""
-    rows: dict[str, list[int]] = {}
-    vectors: dict[str, list[np.ndarray]] = {}
-    encoded: list[dict[str, Any]] = []
-    for position, doc in enumerate(batch):
-        plain: dict[str, Any] = {}
-        for name, value in doc.items():
-            if _is_dense_vector(value) and (name not in vectors or len(vectors[name][0]) == len(value)):
-                rows.setdefault(name, []).append(position)
-                vectors.setdefault(name, []).append(value)
-            else:
-                plain[name] = records.encode_value(value)
-        encoded.append(plain)
-    packed = [
-        [name, len(vectors[name][0]), None if len(rows[name]) == len(batch) else rows[name]]
-        for name in vectors
-    ]
-    blocks = (np.stack(vectors[name]).astype(_F32, copy=False).tobytes() for name in vectors)
-    return _chunk(KIND_DOCS, {"docs": encoded, "packed": packed}, blocks)
+    section, blocks = records.pack_documents(batch)
+    return _chunk(KIND_DOCS, section, blocks)
 
 
 def encode_registry(spaces: Iterable[Namespace]) -> Iterator[bytes]:
@@ -93,18 +70,9 @@ def encode_registry(spaces: Iterable[Namespace]) -> Iterator[bytes]:
 
 
 def _decode_docs(chunk: bytes, meta: dict[str, Any], offset: int) -> list[dict[str, Any]]:
-    docs = [records.decode_doc(doc) for doc in meta["docs"]]
-    for name, dims, rows in meta["packed"]:
-        targets = range(len(docs)) if rows is None else rows
-        count = len(targets)
-        # A copy, so the documents neither keep the chunk alive nor hold read-only arrays.
-        matrix = np.frombuffer(chunk, dtype=_F32, count=count * dims, offset=offset).reshape(count, dims)
-        matrix = matrix.astype(np.float32, copy=True)
-        offset += count * dims * _F32.itemsize
-        for row, position in enumerate(targets):
-            docs[position][name] = matrix[row]
-    if offset != len(chunk):
-        raise ValueError(f"a documents chunk holds {len(chunk) - offset} bytes beyond its vectors")
+    docs, end = records.unpack_documents(meta, chunk, offset)
+    if end != len(chunk):
+        raise ValueError(f"a documents chunk holds {len(chunk) - end} bytes beyond its vectors")
     return docs
 
 
