@@ -80,9 +80,12 @@ _KEY_END = re.compile(rb'"[ \t\n\r]*:')
 def _check_structure(raw: bytes, value: Any) -> None:
     """400 for nesting deeper than MAX_JSON_DEPTH and for duplicate object keys (orjson keeps the last).
 
-    Cheap in the common case: one walk over the containers counts object keys, one regex counts
-    key terminators in the raw text; only when they differ (a duplicate, or a quote-colon inside a
-    string) does the exact but slower stdlib pass run to find the key.
+    Cheap in the common case: one walk over the containers counts the keys orjson kept. Every key
+    written in the raw text is followed by its own colon, so ``colons >= keys written >= keys kept``;
+    when the raw text has no more colons than keys kept, no key was dropped, i.e. none repeats.
+    Only when colons also occur inside strings (timestamps, URLs) does a regex count the key
+    terminators, and only when that differs too (a duplicate, or a quote-colon inside a string)
+    does the exact but slower stdlib pass run to find the key.
     """
     keys, stack = 0, [(value, 1)]
     while stack:
@@ -101,8 +104,24 @@ def _check_structure(raw: bytes, value: Any) -> None:
         kinds = set(map(type, children))
         if list in kinds or dict in kinds:
             stack.extend((child, depth + 1) for child in children if type(child) in (list, dict))
+    if _count_up_to(raw, b":", keys + 1) <= keys:
+        return
     if len(_KEY_END.findall(raw)) != keys:
         json.loads(raw, object_pairs_hook=_reject_duplicate_keys)
+
+
+def _count_up_to(raw: bytes, byte: bytes, limit: int) -> int:
+    """Occurrences of ``byte`` in ``raw``, counting no further than ``limit``.
+
+    Why a ``find`` loop: single-byte ``find`` is memchr (SIMD), so skipping 20 MB of base64 vectors
+    between the few colons of an ``upsert_columns`` body takes ~0.7 ms, where the key regex takes
+    ~11 ms and ``bytes.count`` ~12 ms (Python 3.11 counts byte by byte).
+    """
+    count, pos = 0, raw.find(byte)
+    while pos >= 0 and count < limit:
+        count += 1
+        pos = raw.find(byte, pos + 1)
+    return count
 
 
 def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> None:
