@@ -20,8 +20,8 @@ import os
 import threading
 
 from .errors import StorageWriteFailed
-from .framing import encode_frame
-from .fsutil import sync_fd, write_all
+from .framing import encode_frame_parts
+from .fsutil import sync_fd, writev_all
 
 log = logging.getLogger("tpuf_emulator.storage")
 
@@ -58,16 +58,16 @@ class LogAppender:
         self._flush_as_leader(batch)
 
     def _flush_as_leader(self, batch: list[bytes]) -> None:
-        frame = encode_frame(batch)
+        frame = encode_frame_parts(batch)  # the records are written in place, never copied
         try:
-            write_all(self._fd, frame)
+            frame_size = writev_all(self._fd, frame)
             sync_fd(self._fd)
         except OSError as exc:
             self.poison(f"could not persist the write-ahead log ({exc}); the write was not applied")
             self._truncate_back()
             raise StorageWriteFailed(self._failure or str(exc)) from exc
         with self._cond:
-            self._end += len(frame)
+            self._end += frame_size
             self._durable += len(batch)
             self.frames_written += 1
             self._busy = False
