@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -93,11 +94,21 @@ def test_namespace_names_never_reach_the_filesystem(launch, tmp_path):
         assert read_ids(server, name) == [i]  # "A" and "a" stay two namespaces
 
 
+def wait_for_background_snapshot(data: Path, timeout: float = 60) -> None:
+    """Snapshots are written in the background: wait until the one just started is installed."""
+    deadline = time.monotonic() + timeout
+    while (data / "wal.prev.log").exists() or not (data / "snapshot.bin").exists():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no snapshot was installed within {timeout} s")
+        time.sleep(0.05)
+
+
 def test_a_damaged_snapshot_refuses_to_start_with_a_clear_error(launch, tmp_path):
     data = tmp_path / "data"
     server = launch("--snapshot-every", "2", data_dir=data)
     write_rows(server, "ns", range(0, 3000), color="red")  # more documents than one snapshot chunk holds
-    write_rows(server, "ns", range(3000, 3010))  # the second write takes a snapshot
+    write_rows(server, "ns", range(3000, 3010))  # the second write starts a snapshot
+    wait_for_background_snapshot(data)
     server.kill()
     snapshot = bytearray((data / "snapshot.bin").read_bytes())
     snapshot[len(snapshot) // 2] ^= 0x20  # inside a documents chunk, far from the end frame

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
@@ -44,29 +45,46 @@ def _docs_chunk(batch: list[dict[str, Any]]) -> bytes:
     return _chunk(KIND_DOCS, section, blocks)
 
 
-def encode_registry(spaces: Iterable[Namespace]) -> Iterator[bytes]:
-    """The chunks of a snapshot of ``spaces``, produced lazily (the caller holds the locks that keep
-    every namespace still until the iterator is exhausted)."""
-    yield _chunk(KIND_REGISTRY, {"version": FORMAT_VERSION})
-    for ns in spaces:
-        yield _chunk(
-            KIND_NAMESPACE,
-            {
-                "org": ns.organization,
-                "ns": ns.name,
-                "schema": ns.schema.to_json(),
-                "metric": ns.distance_metric,
-                "settings": records.settings_of(ns),
-            },
+@dataclass(frozen=True)
+class NamespaceCut:
+    """One namespace as a snapshot will hold it: its header chunk and its documents at the cut."""
+
+    header: bytes
+    docs: list[dict[str, Any]]
+
+
+def cut_registry(spaces: Iterable[Namespace]) -> list[NamespaceCut]:
+    """The state a snapshot must hold, taken while writes are held off (the caller's lock).
+
+    Cheap (references only: documents are never modified in place), so the lock is held for
+    milliseconds even at a million documents, and the chunks can be encoded and written
+    afterwards, in the background, while new writes are applied to the live namespaces.
+    """
+    return [
+        NamespaceCut(
+            _chunk(
+                KIND_NAMESPACE,
+                {
+                    "org": ns.organization,
+                    "ns": ns.name,
+                    "schema": ns.schema.to_json(),
+                    "metric": ns.distance_metric,
+                    "settings": records.settings_of(ns),
+                },
+            ),
+            list(ns.docs.values()),
         )
-        batch: list[dict[str, Any]] = []
-        for doc in ns.docs.values():
-            batch.append(doc)
-            if len(batch) == BATCH_DOCS:
-                yield _docs_chunk(batch)
-                batch = []
-        if batch:
-            yield _docs_chunk(batch)
+        for ns in spaces
+    ]
+
+
+def encode_registry(cuts: Iterable[NamespaceCut]) -> Iterator[bytes]:
+    """The chunks of a snapshot of ``cuts`` (see ``cut_registry``), produced lazily."""
+    yield _chunk(KIND_REGISTRY, {"version": FORMAT_VERSION})
+    for cut in cuts:
+        yield cut.header
+        for start in range(0, len(cut.docs), BATCH_DOCS):
+            yield _docs_chunk(cut.docs[start : start + BATCH_DOCS])
 
 
 def _decode_docs(chunk: bytes, meta: dict[str, Any], offset: int) -> list[dict[str, Any]]:

@@ -5,12 +5,20 @@ Data directory layout — fixed names only; no namespace or user input ever beco
     LOCK           exclusive flock while a process uses the directory
     snapshot.bin   the latest snapshot (absent until the first one)
     wal.log        records appended after that snapshot
+    wal.prev.log   while a background snapshot is written: the log it compacts
     *.tmp          half-written replacements; deleted at recovery
 
 Crash safety of ``write_snapshot`` comes from generations: the snapshot of generation G+1 is
 installed atomically first, then a fresh log of generation G+1 replaces the old one. A crash in
 between leaves a log of generation G next to a snapshot of generation G+1; recovery recognises
 those records as already folded into the snapshot and skips them, so nothing is applied twice.
+
+Background snapshots (``begin_snapshot`` / ``finish_snapshot``) keep writes flowing while a large
+snapshot is written: the log of generation G is renamed to ``wal.prev.log`` and a fresh log of
+generation G+1 takes the appends at once; the snapshot of generation G+1 (the caller's cut taken
+at the rotation) is written meanwhile, then ``wal.prev.log`` is deleted. A crash before the
+snapshot is installed leaves snapshot G, ``wal.prev.log`` of G and ``wal.log`` of G+1: recovery
+replays both logs in order (and ``needs_compaction`` tells the caller to compact them at once).
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ log = logging.getLogger("tpuf_emulator.storage")
 
 SNAPSHOT_FILE = "snapshot.bin"
 LOG_FILE = "wal.log"
+PREVIOUS_LOG_FILE = "wal.prev.log"
 
 
 class Storage(Protocol):
@@ -42,6 +51,8 @@ class Storage(Protocol):
     def recover(self) -> tuple[Iterator[bytes] | None, list[bytes]]: ...
     def append(self, record: bytes) -> None: ...
     def write_snapshot(self, chunks: Iterable[bytes]) -> None: ...
+    def begin_snapshot(self) -> int | None: ...
+    def finish_snapshot(self, generation: int, chunks: Iterable[bytes]) -> None: ...
     def close(self) -> None: ...
     @property
     def log_bytes(self) -> int: ...
@@ -65,6 +76,12 @@ class MemoryStorage:
     def write_snapshot(self, chunks: Iterable[bytes]) -> None:
         return None  # the chunks are not even produced: nothing would read them back
 
+    def begin_snapshot(self) -> int | None:
+        return None
+
+    def finish_snapshot(self, generation: int, chunks: Iterable[bytes]) -> None:
+        return None
+
     def close(self) -> None:
         return None
 
@@ -85,6 +102,12 @@ class DiskStorage:
       it (hold your global write lock while the chunks are produced). Afterwards ``recover()``
       returns these chunks and only later records. If producing the chunks raises, nothing changes
       on disk (the old snapshot and log stay in force) and the error propagates.
+    * ``begin_snapshot()`` (no ``append`` concurrently: take your cut of the state under the same
+      lock) rotates the log and returns the generation to pass to ``finish_snapshot(generation,
+      chunks)``, which may then run in another thread while appends continue; the chunks must hold
+      exactly the records appended before ``begin_snapshot``. It returns None when a previous
+      background snapshot failed and its log is still pending: use ``write_snapshot`` then. At
+      most one background snapshot at a time, and no ``write_snapshot`` while one runs.
     """
 
     durable = True
@@ -100,6 +123,7 @@ class DiskStorage:
         self._snapshot_bytes = 0
         self._appender: LogAppender | None = None
         self._closed = False
+        self.needs_compaction = False  # recovery replayed a pending wal.prev.log: snapshot soon
 
     @property
     def snapshot_path(self) -> Path:
@@ -108,6 +132,10 @@ class DiskStorage:
     @property
     def log_path(self) -> Path:
         return self.directory / LOG_FILE
+
+    @property
+    def previous_log_path(self) -> Path:
+        return self.directory / PREVIOUS_LOG_FILE
 
     @property
     def log_bytes(self) -> int:
@@ -135,6 +163,12 @@ class DiskStorage:
             snapshot_generation, snapshot = reader.generation, reader.chunks()
             self._snapshot_bytes = reader.size
 
+        earlier = self._recover_previous_log(snapshot_generation)
+        if earlier is not None and not self.log_path.exists():
+            # Crashed right after renaming the log away: it simply becomes the log again.
+            os.replace(self.previous_log_path, self.log_path)
+            fsync_dir(self.directory)
+            earlier = None
         if not self.log_path.exists():
             if snapshot_generation:
                 log.warning("storage: no log next to the snapshot; starting a new one")
@@ -144,6 +178,19 @@ class DiskStorage:
         data = self.log_path.read_bytes()
         where = str(self.log_path)
         log_generation = decode_log_header(data, where)
+        if earlier is not None:
+            if log_generation != snapshot_generation + 1:
+                raise StorageCorrupted(
+                    f"{where} has generation {log_generation}, but the pending "
+                    f"{self.previous_log_path.name} expects {snapshot_generation + 1}; refusing to start"
+                )
+            log.warning(
+                "storage: a background snapshot was interrupted; replaying %s and %s",
+                self.previous_log_path.name,
+                self.log_path.name,
+            )
+            snapshot_generation = log_generation  # the two logs form one history after the snapshot
+            self.needs_compaction = True
         if log_generation < snapshot_generation:
             log.info(
                 "storage: log generation %d is already folded into the snapshot; discarding it",
@@ -175,7 +222,29 @@ class DiskStorage:
             sync_fd(fd)
         self._generation = snapshot_generation
         self._appender = LogAppender(fd, scan.valid_end)
-        return snapshot, scan.records
+        return snapshot, (earlier or []) + scan.records
+
+    def _recover_previous_log(self, snapshot_generation: int) -> list[bytes] | None:
+        """The records of a ``wal.prev.log`` still to replay, or None (absent, or already in the snapshot)."""
+        path = self.previous_log_path
+        if not path.exists():
+            return None
+        data = path.read_bytes()
+        generation = decode_log_header(data, str(path))
+        if generation < snapshot_generation:
+            log.info("storage: %s is already folded into the snapshot; deleting it", path.name)
+            path.unlink()
+            fsync_dir(self.directory)
+            return None
+        if generation != snapshot_generation:
+            raise StorageCorrupted(
+                f"{path} has generation {generation}, but the snapshot in force has {snapshot_generation}; "
+                "refusing to start rather than serve a partial history"
+            )
+        scan = scan_frames(data, LOG_HEADER_SIZE, str(path))
+        if scan.dropped_bytes:  # it was complete and durable when it was renamed
+            raise StorageCorrupted(f"{path}: {scan.dropped_bytes} damaged bytes at its end")
+        return scan.records
 
     def _install_new_log(self, generation: int) -> None:
         """Atomically replace the log by an empty one of ``generation`` and open it for appends."""
@@ -202,6 +271,36 @@ class DiskStorage:
                 # but appends to the old log would now be skipped too: stop accepting writes.
                 appender.poison(f"could not start a new log after a snapshot ({exc})")
                 raise StorageWriteFailed(f"could not start a new log after a snapshot ({exc})") from exc
+            self._discard_previous_log()
+            self.needs_compaction = False
+
+    def begin_snapshot(self) -> int | None:
+        """Rotate the log for a background snapshot; the generation it must be written with."""
+        appender = self._appender_or_fail()
+        if self.previous_log_path.exists() or self.needs_compaction:
+            return None  # an earlier background snapshot did not finish: compact synchronously
+        with appender.exclusive():
+            os.replace(self.log_path, self.previous_log_path)
+            fsync_dir(self.directory)
+            try:
+                self._install_new_log(self._generation + 1)
+            except OSError as exc:
+                appender.poison(f"could not start a new log for a snapshot ({exc})")
+                raise StorageWriteFailed(f"could not start a new log for a snapshot ({exc})") from exc
+            return self._generation
+
+    def finish_snapshot(self, generation: int, chunks: Iterable[bytes]) -> None:
+        """Write the snapshot begun by ``begin_snapshot`` (appends may run meanwhile), then drop the
+        log it compacts. On failure both logs stay, and the next compaction is synchronous."""
+        self._appender_or_fail()
+        size = write_snapshot_file(self.snapshot_path, generation, chunks)
+        self._snapshot_bytes = size
+        self._discard_previous_log()
+
+    def _discard_previous_log(self) -> None:
+        if self.previous_log_path.exists():
+            self.previous_log_path.unlink()
+            fsync_dir(self.directory)
 
     def close(self) -> None:
         if self._closed:
