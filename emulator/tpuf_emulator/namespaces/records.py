@@ -129,8 +129,15 @@ def pack_documents(docs: list[dict[str, Any]]) -> tuple[dict[str, Any], list[byt
         [name, len(vectors[name][0]), None if len(rows[name]) == len(docs) else rows[name]]
         for name in vectors
     ]
-    blocks = [np.stack(vectors[name]).astype(_F32, copy=False).tobytes() for name in vectors]
+    # One copy, straight from each document's array into the block (no intermediate matrix).
+    blocks = [b"".join([_f32_buffer(vector) for vector in vectors[name]]) for name in vectors]
     return {"docs": encoded, "packed": packed}, blocks
+
+
+def _f32_buffer(vector: np.ndarray) -> memoryview:
+    if vector.dtype != _F32 or not vector.flags.c_contiguous:
+        vector = np.ascontiguousarray(vector, dtype=_F32)
+    return vector.data
 
 
 def unpack_documents(section: dict[str, Any], buffer: bytes, offset: int) -> tuple[list[dict[str, Any]], int]:
