@@ -140,3 +140,24 @@ def test_the_registry_compacts_an_interrupted_background_snapshot_at_start_up(tm
     assert {i: doc["x"] for i, doc in restored._orgs["dev"]["ns"].docs.items()} == {0: 0, 1: 1, 2: 2}
     assert files(tmp_path) == sorted([SNAPSHOT_FILE, LOG_FILE])
     restored.close()
+
+
+def test_background_threads_lower_only_their_own_priority():
+    """A snapshot or a graph fold must not compete with requests at equal priority."""
+    import os
+    import threading
+
+    from tpuf_emulator.background import BACKGROUND_NICENESS, lower_current_thread_priority
+
+    seen: list[int] = []
+
+    def work() -> None:
+        lower_current_thread_priority()
+        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+
+    before = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert seen == [max(before, BACKGROUND_NICENESS)]
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == before

@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from ..background import lower_current_thread_priority
 from ..config import EmulatorConfig
 from ..errors import ApiError, bad_request, not_found
 from ..schema.changes import copy_schema
@@ -167,6 +168,7 @@ class Registry:
             self._snapshotter.start()
 
     def _write_background_snapshot(self, generation: int, cut: list[snapshots.NamespaceCut]) -> None:
+        lower_current_thread_priority()
         try:
             self._storage.finish_snapshot(generation, snapshots.encode_registry(cut))
         except Exception:
