@@ -362,6 +362,8 @@ class VectorIndex:
                         self._tail_vectors.drop(r)  # searched from the documents' vectors from now on
                         if self._store.id_of[r] is None:  # retired while being inserted
                             self._retired_in_graph.append(r)
+                    if not self._tail:  # a dict never shrinks on delete: a bulk load's table would stay
+                        self._tail = {}
                     self._in_flight.clear()
                     self._tail_cache = None
                     self._tail_vectors.maybe_compact()
