@@ -149,6 +149,32 @@ def decode_scalar(element: str, value: Any, where: str) -> Any:
     raise _mismatch(where, element, value)
 
 
+def decode_scalar_column(element: str, values: list[Any]) -> list[Any] | None:
+    """A whole column of ``int``/``uint``/``float``/``bool`` values checked at once, or None.
+
+    Why: a bulk write of 5,000 rows spent more time decoding its two numeric attributes value by
+    value than decoding its 768-d vectors. Returns the internal values (``None`` stays ``None``),
+    or None when any value would need conversion or fail: the caller then decodes value by value,
+    which names the offending value in its error. Same results as ``decode_scalar``.
+    """
+    present = [value for value in values if value is not None] if None in values else values
+    kinds = set(map(type, present))  # exact types: bool is not int here
+    if element in ("int", "uint"):
+        if not kinds <= {int}:
+            return None
+        low, high = (0, UINT64_MAX) if element == "uint" else (INT64_MIN, INT64_MAX)
+        if present and (min(present) < low or max(present) > high):
+            return None
+        return values
+    if element == "float":
+        if not kinds <= {float, int} or not all(map(math.isfinite, present)):
+            return None
+        return values if kinds <= {float} else [None if v is None else float(v) for v in values]
+    if element == "bool" and kinds <= {bool}:
+        return values
+    return None
+
+
 def encode_scalar(element: str, value: Any) -> Any:
     if element == "datetime":
         return format_datetime(value)
