@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 
 import numpy as np
+import pybase64
 
 from benchmarks.datasets import embedding_like
 
@@ -49,8 +50,16 @@ def texts(n: int, seed: int = 0) -> list[str]:
 
 
 def b64(vectors: np.ndarray) -> list[str]:
-    """Vectors as the API's base64 form (little-endian float32)."""
+    """Vectors as the API's base64 form (little-endian float32).
+
+    When a row is a multiple of 3 bytes its encoding has no padding, so the whole matrix is encoded
+    in one call and cut into rows (~4x faster at 5,000 x 768: the ingest benchmark's caller should
+    cost as little as a careful client's)."""
     little = np.ascontiguousarray(vectors, dtype="<f4")
+    if len(little) and little.shape[1] * 4 % 3 == 0:
+        text = pybase64.b64encode(little.tobytes()).decode("ascii")
+        width = len(text) // len(little)
+        return [text[i * width : (i + 1) * width] for i in range(len(little))]
     return [base64.b64encode(row.tobytes()).decode("ascii") for row in little]
 
 
