@@ -31,6 +31,7 @@ import math
 import os
 import threading
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
+from itertools import islice
 
 import numpy as np
 
@@ -338,7 +339,8 @@ class VectorIndex:
                         if folded:  # the batches' copies and the freed tail go back to the system
                             release_free_memory(force=True)
                         return
-                    batch = [r for r in self._tail if self._store.id_of[r] is not None][: self._fold_batch]
+                    id_of = self._store.id_of  # the first live rows only, not a list of the whole tail
+                    batch = list(islice((r for r in self._tail if id_of[r] is not None), self._fold_batch))
                     if not batch:  # the tail holds only retired rows
                         for r in list(self._tail):
                             del self._tail[r]
