@@ -35,6 +35,7 @@ from itertools import islice
 
 import numpy as np
 
+from ..background import lower_current_thread_priority
 from . import exact
 from .graph import Graph
 from .memory import release_free_memory
@@ -324,8 +325,14 @@ class VectorIndex:
             )
             if not due or not self._background or (self._folder is not None and self._folder.is_alive()):
                 return
-            self._folder = threading.Thread(target=self._fold, name="vector-index-fold", daemon=True)
+            self._folder = threading.Thread(
+                target=self._fold_in_background, name="vector-index-fold", daemon=True
+            )
             self._folder.start()
+
+    def _fold_in_background(self) -> None:
+        lower_current_thread_priority()  # queries and writes come first (../background.py)
+        self._fold()
 
     def _fold(self) -> None:
         """Insert tail rows into the graph batch by batch until the tail is empty."""
