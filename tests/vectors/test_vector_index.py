@@ -111,6 +111,29 @@ def test_update_replaces_the_old_vector_in_graph_and_tail():
     assert [i for i, _ in index.search(far, 3)].count(7) == 1
 
 
+def test_ids_of_every_kind_keep_their_own_vectors_through_updates():
+    """Unsigned ids are their own graph keys; other ids, and an id updated while its old vector is
+    still in the graph, get rows of their own: none of them may ever see another's vector."""
+    ids: list = [0, 7, 2**62 - 1, 2**62, 2**64 - 1, "seven", "7", "a0f1c2d3-0000-4000-8000-000000000000"]
+    first = embedding_like(len(ids), DIMS, seed=31)
+    second = embedding_like(len(ids), DIMS, seed=32)
+    index = _index(COSINE)
+    index.upsert(ids, first)
+    index.flush()
+    for round_, vectors in enumerate((second, first, second)):
+        index.upsert(ids, vectors)  # old vectors are in the graph: the new ones take other rows
+        if round_ == 1:
+            index.flush()
+        for doc_id, v in zip(ids, vectors, strict=True):
+            best = index.search(v, 1)[0]
+            assert best[0] == doc_id and best[1] == pytest.approx(0.0, abs=1e-6)
+    index.flush()
+    assert len(index._graph) == len(index) == len(ids)
+    index.remove(ids)
+    index.flush()
+    assert len(index) == 0 and len(index._graph) == 0
+
+
 def test_deleted_documents_never_come_back_and_rows_are_reused():
     vectors = embedding_like(1_000, DIMS, seed=7)
     index = _index(COSINE)
@@ -122,9 +145,10 @@ def test_deleted_documents_never_come_back_and_rows_are_reused():
     assert len(index) == 500
     for q in vectors[:50]:
         assert not deleted & {i for i, _ in index.search(q, K)}
-    index.flush()  # retired graph rows are removed and their rows become reusable
+    index.flush()  # retired graph rows are removed from the graph (no tombstones)
     index.upsert(range(2_000, 2_500), embedding_like(500, DIMS, seed=8))
-    assert index._store.rows_used == 1_000
+    index.flush()
+    assert len(index._graph) == len(index) == 1_000
     data = {i: vectors[i] for i in range(1, 1_000, 2)}
     data.update({2_000 + i: v for i, v in enumerate(embedding_like(500, DIMS, seed=8))})
     assert _recall(index, data, embedding_like(30, DIMS, seed=9), COSINE) >= 0.95

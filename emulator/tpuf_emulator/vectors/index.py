@@ -190,7 +190,7 @@ class VectorIndex:
         q, q_scan = self._prepare_query(query)
         with self._lock:
             if allowed is None:
-                rows = np.fromiter(self._store.row_of.values(), dtype=np.int64, count=len(self._store))
+                rows = self._store.all_rows()
             else:
                 rows = self._store.rows_for(allowed)
             return self._best(q, q_scan, k, rows)
@@ -208,18 +208,18 @@ class VectorIndex:
 
     def _tail_rows(self, allowed: Collection[Hashable] | None) -> np.ndarray:
         if self._tail_cache is None:
-            id_of = self._store.id_of
-            self._tail_cache = np.fromiter((r for r in self._tail if id_of[r] is not None), dtype=np.int64)
+            id_of = self._store.id_for
+            self._tail_cache = np.fromiter((r for r in self._tail if id_of(r) is not None), dtype=np.int64)
         if allowed is None:
             return self._tail_cache
-        id_of = self._store.id_of
-        return np.fromiter((r for r in self._tail_cache.tolist() if id_of[r] in allowed), dtype=np.int64)
+        id_of = self._store.id_for
+        return np.fromiter((r for r in self._tail_cache.tolist() if id_of(r) in allowed), dtype=np.int64)
 
     def _graph_candidates(
         self, q_scan: np.ndarray, k: int, allowed: Collection[Hashable] | None, live: int
     ) -> np.ndarray:
         """Live graph rows near the query (and allowed), enough of them to hold the true top ``k``."""
-        id_of, tail = self._store.id_of, self._tail
+        id_of, tail = self._store.id_for, self._tail
         want = k * OVERSAMPLE
         fetch = want + min(len(self._retired_in_graph), want)  # retired rows not yet removed take slots
         if allowed is not None:
@@ -229,7 +229,7 @@ class VectorIndex:
             rows = [
                 r
                 for r in keys.tolist()
-                if id_of[r] is not None and r not in tail and (allowed is None or id_of[r] in allowed)
+                if id_of(r) is not None and r not in tail and (allowed is None or id_of(r) in allowed)
             ]
             exhausted = len(keys) < fetch
             if len(rows) >= max(k, want // 2) or exhausted:  # enough survivors to hold the true top k
@@ -254,7 +254,7 @@ class VectorIndex:
         if len(rows) == 0:
             return []
         keep = k + RESCORE_MARGIN
-        tail, id_of = self._tail, self._store.id_of
+        tail, id_of = self._tail, self._store.id_for
         in_tail = np.fromiter((r in tail for r in rows.tolist()), dtype=bool, count=len(rows))
         winners: list[np.ndarray] = []
         vectors: list[np.ndarray] = []
@@ -267,7 +267,7 @@ class VectorIndex:
         graph_rows = rows[~in_tail]
         for begin in range(0, len(graph_rows), SCAN_BLOCK):
             block = graph_rows[begin : begin + SCAN_BLOCK]
-            found = np.asarray(self._lookup([id_of[r] for r in block.tolist()]), dtype=np.float32)
+            found = np.asarray(self._lookup([id_of(r) for r in block.tolist()]), dtype=np.float32)
             if len(block) > keep:
                 best = exact.smallest(
                     exact.scan(found, exact.norms(found, self.metric), q_scan, self.metric), keep
@@ -279,7 +279,7 @@ class VectorIndex:
         distances = exact.rescore(np.concatenate(vectors), q, self.metric)
         order = exact.smallest(distances, k)
         return [
-            (id_of[r], float(distances[i]))
+            (id_of(r), float(distances[i]))
             for i, r in zip(order.tolist(), ranked[order].tolist(), strict=True)
         ]
 
@@ -346,8 +346,8 @@ class VectorIndex:
                         if folded:  # the batches' copies and the freed tail go back to the system
                             release_free_memory(force=True)
                         return
-                    id_of = self._store.id_of  # the first live rows only, not a list of the whole tail
-                    batch = list(islice((r for r in self._tail if id_of[r] is not None), self._fold_batch))
+                    id_of = self._store.id_for  # the first live rows only, not a list of the whole tail
+                    batch = list(islice((r for r in self._tail if id_of(r) is not None), self._fold_batch))
                     if not batch:  # the tail holds only retired rows
                         for r in list(self._tail):
                             del self._tail[r]
@@ -369,7 +369,7 @@ class VectorIndex:
                     for r in batch:
                         del self._tail[r]
                         self._tail_vectors.drop(r)  # searched from the documents' vectors from now on
-                        if self._store.id_of[r] is None:  # retired while being inserted
+                        if self._store.id_for(r) is None:  # retired while being inserted
                             self._retired_in_graph.append(r)
                     if not self._tail:  # a dict never shrinks on delete: a bulk load's table would stay
                         self._tail = {}

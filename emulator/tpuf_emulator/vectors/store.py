@@ -1,8 +1,8 @@
 """Row bookkeeping of an index (which document owns which row) and the float32 vectors of the tail.
 
 A *row* is the index's integer key for one vector: the key of the graph once folded, and of a slot
-in :class:`TailVectors` until then. Rows are reused after a delete so keys stay dense and the graph
-holds no tombstones.
+in :class:`TailVectors` until then. An unsigned id is usually its own row; a row is reused only
+after its vector has left the graph, so the graph holds no tombstones and a key means one vector.
 
 Only the tail keeps float32 copies of vectors. Once a row is folded into the graph its float32
 copy is dropped: the exact re-scoring of graph candidates reads the documents' own vectors through
@@ -12,54 +12,103 @@ the index's lookup, so the emulator holds each vector once (plus the int8/float1
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
+from itertools import chain
 
 import numpy as np
 
 from .exact import norms
 
 MIN_CAPACITY = 1024
+OWN_ROW_LIMIT = 2**62  # ids below this are their own row; other rows are handed out from here up
 
 
 class RowStore:
-    """Which document id owns each row (``None`` = free or retiring), plus free-row reuse."""
+    """Which document id owns each row, and which row each live id has.
+
+    Most ids are unsigned integers, so an id is its own row whenever it can be: no per-document
+    entry is kept beyond one slot of the ``own`` set (the id object itself, shared with the
+    documents). Every other id (strings, UUIDs, ids too large, and an updated id whose previous row
+    is still being removed from the graph) gets a row from ``OWN_ROW_LIMIT`` up, tracked in two
+    small dicts. Why: at 1M documents the two dicts and one int object per row cost ~92 bytes per
+    document, the largest per-document cost after the document itself and the graph.
+
+    A released row is *retiring* (still in the graph, owned by nobody) until :meth:`free`; it is
+    never handed out in the meantime, so a graph key always means one vector.
+    """
 
     def __init__(self) -> None:
-        self.row_of: dict[Hashable, int] = {}
-        self.id_of: list[Hashable | None] = []
-        self.free_rows: list[int] = []
+        self._own: set[int] = set()  # live ids that are their own row
+        self._retiring_own: set[int] = set()  # own rows released but not yet freed
+        self._row_of: dict[Hashable, int] = {}  # live ids with a handed-out row
+        self._id_of: dict[int, Hashable | None] = {}  # handed-out rows (None: retiring)
+        self._free: list[int] = []
+        self._next = OWN_ROW_LIMIT
+        self.row_of = _RowOf(self)
 
     def __len__(self) -> int:
-        return len(self.row_of)
-
-    @property
-    def rows_used(self) -> int:
-        """Rows ever handed out (live + free + retiring)."""
-        return len(self.id_of)
+        return len(self._own) + len(self._row_of)
 
     def assign(self, doc_id: Hashable) -> int:
-        """A fresh row owned by ``doc_id``."""
-        if self.free_rows:
-            row = self.free_rows.pop()
-            self.id_of[row] = doc_id
+        """A fresh row owned by ``doc_id`` (which must not have a live row)."""
+        if type(doc_id) is int and 0 <= doc_id < OWN_ROW_LIMIT and doc_id not in self._retiring_own:
+            self._own.add(doc_id)
+            return doc_id
+        if self._free:
+            row = self._free.pop()
         else:
-            row = len(self.id_of)
-            self.id_of.append(doc_id)
-        self.row_of[doc_id] = row
+            row = self._next
+            self._next += 1
+        self._row_of[doc_id] = row
+        self._id_of[row] = doc_id
         return row
 
     def release(self, doc_id: Hashable) -> int | None:
         """Detach ``doc_id`` from its row (the row is not reusable until :meth:`free`)."""
-        row = self.row_of.pop(doc_id, None)
+        if doc_id in self._own:
+            self._own.remove(doc_id)
+            self._retiring_own.add(doc_id)  # type: ignore[arg-type]
+            return doc_id  # type: ignore[return-value]
+        row = self._row_of.pop(doc_id, None)
         if row is not None:
-            self.id_of[row] = None
+            self._id_of[row] = None
         return row
 
     def free(self, rows: Iterable[int]) -> None:
-        self.free_rows.extend(rows)
+        for row in rows:
+            if row < OWN_ROW_LIMIT:
+                self._retiring_own.discard(row)
+            else:
+                del self._id_of[row]
+                self._free.append(row)
+
+    def id_for(self, row: int) -> Hashable | None:
+        """The id owning ``row``, or None when the row is retiring or free."""
+        if row < OWN_ROW_LIMIT:
+            return row if row in self._own else None
+        return self._id_of.get(row)
 
     def rows_for(self, ids: Iterable[Hashable]) -> np.ndarray:
-        row_of = self.row_of
-        return np.fromiter((row_of[i] for i in ids if i in row_of), dtype=np.int64)
+        own, row_of = self._own, self._row_of
+        return np.fromiter(
+            (i if i in own else row_of[i] for i in ids if i in own or i in row_of), dtype=np.int64
+        )
+
+    def all_rows(self) -> np.ndarray:
+        return np.fromiter(chain(self._own, self._row_of.values()), dtype=np.int64, count=len(self))
+
+
+class _RowOf:
+    """Read-only ``id -> row`` view (``in``, ``keys()``) over both kinds of rows."""
+
+    def __init__(self, store: RowStore) -> None:
+        self._store = store
+
+    def __contains__(self, doc_id: object) -> bool:
+        store = self._store
+        return doc_id in store._own or doc_id in store._row_of
+
+    def keys(self) -> Iterable[Hashable]:
+        return chain(self._store._own, self._store._row_of)
 
 
 class TailVectors:
