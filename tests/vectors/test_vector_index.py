@@ -282,3 +282,35 @@ def test_folded_vectors_are_read_through_the_lookup_not_kept_as_float32_copies()
     docs[5] = vectors[6]  # an update goes to the documents and the index together
     index.upsert([5], vectors[6][None, :])
     assert {i for i, _ in index.search(vectors[6], 2)} == {5, 6}
+
+
+def test_one_bit_codes_at_embedding_dimensions_keep_recall_filters_updates_and_deletes():
+    """768-d cosine vectors are proposed by a graph of sign bits and re-scored exactly."""
+    dims = 768
+    vectors = embedding_like(4_000, dims, seed=41)
+    index = VectorIndex(dims, COSINE, fold_threshold=256, fold_batch=1_024, background=False)
+    assert index._graph.codes == "b1"
+    data = {i: vectors[i] for i in range(len(vectors))}
+    index.upsert(list(data), vectors)
+    index.flush()
+    queries = embedding_like(30, dims, seed=42)
+    assert _recall(index, data, queries, COSINE) >= 0.95
+    allowed = set(range(0, 4_000, 4))  # 25%: too many for the exact scan, the graph is filtered
+    assert _recall(index, data, queries, COSINE, allowed=allowed) >= 0.95
+    assert all({i for i, _ in index.search(q, K, allowed=allowed)} <= allowed for q in queries)
+
+    moved = embedding_like(100, dims, seed=43)
+    index.upsert(range(100), moved)
+    data.update({i: moved[i] for i in range(100)})
+    deleted = set(range(100, 400))
+    index.remove(deleted)
+    for i in deleted:
+        del data[i]
+    for flush in (False, True):
+        if flush:
+            index.flush()
+        for i in range(0, 100, 7):
+            best = index.search(moved[i], 1)[0]
+            assert best[0] == i and best[1] == pytest.approx(0.0, abs=1e-6)
+        assert not deleted & {i for q in queries for i, _ in index.search(q, K)}
+        assert _recall(index, data, queries, COSINE) >= 0.95

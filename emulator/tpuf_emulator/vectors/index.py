@@ -43,7 +43,6 @@ from .store import RowStore, TailVectors
 
 FOLD_THRESHOLD = 2_048  # tail rows that start a background fold; smaller tails are just scanned
 FOLD_BATCH = 4_096  # rows per graph call: larger batches insert faster (threads are started per call)
-OVERSAMPLE = 3  # graph candidates per wanted result before exact re-scoring (int8 -> float32)
 FILTER_EXACT_SCALE = 4.0  # scan allowed rows exactly when |allowed| <= scale * sqrt(k * n)
 MIN_FILTER_EXACT = 2_048
 SCAN_BLOCK = 4_096  # rows gathered per block when scanning a scattered set of rows
@@ -220,7 +219,7 @@ class VectorIndex:
     ) -> np.ndarray:
         """Live graph rows near the query (and allowed), enough of them to hold the true top ``k``."""
         id_of, tail = self._store.id_for, self._tail
-        want = k * OVERSAMPLE
+        want = k * self._graph.oversample  # candidates re-scored exactly (graph.py)
         fetch = want + min(len(self._retired_in_graph), want)  # retired rows not yet removed take slots
         if allowed is not None:
             fetch = int(fetch * min(live / max(len(allowed), 1), 64)) + want
@@ -357,8 +356,6 @@ class VectorIndex:
                         continue
                     rows = np.asarray(batch, dtype=np.int64)
                     vectors = self._tail_vectors.vectors[self._tail_vectors.slots_for(rows)]
-                    if self.metric == exact.COSINE:  # the int8 graph holds unit vectors
-                        vectors = exact.unit(vectors)
                     self._in_flight.update(batch)
                     grow = self._graph.needs_growth(len(batch))
                     if grow:  # reallocation must not race a search: insert under the lock

@@ -6,7 +6,7 @@ after its vector has left the graph, so the graph holds no tombstones and a key 
 
 Only the tail keeps float32 copies of vectors. Once a row is folded into the graph its float32
 copy is dropped: the exact re-scoring of graph candidates reads the documents' own vectors through
-the index's lookup, so the emulator holds each vector once (plus the int8/float16 graph).
+the index's lookup, so the emulator holds each vector once (plus the graph's compact codes: graph.py).
 """
 
 from __future__ import annotations
