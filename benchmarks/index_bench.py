@@ -40,6 +40,7 @@ def run(n: int, queries: int, filtered_selectivity: float = 0.01) -> dict:
         "n": n,
         "dims": DIMS,
         "metric": COSINE,
+        "graph_codes": index._graph.codes,  # b1 (sign bits) / i8 / f16: vectors/graph.py
         "upsert_rows_per_second": round(n / upsert_s),
         "index_build_rows_per_second": round(n / (upsert_s + fold_s)),
         "resident_bytes": resident,

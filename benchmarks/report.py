@@ -344,8 +344,8 @@ def _targets(client: dict | None, emulator: dict, index: dict | None = None) -> 
 NOTES = [
     "## How to read these numbers",
     "",
-    "- **Shared machine.** The runs recorded here were made on a 2-core VM while other test suites were",
-    "  running (see the load average in each run note), so absolute latencies are noisy; ratios come from",
+    "- **Small machine.** The runs recorded here were made on a 2-core VM, sometimes while other work ran",
+    "  (see the load average in each run note), so absolute latencies are noisy; ratios come from",
     "  interleaved repetitions of every client in the same run (each repetition times every client in turn).",
     "- **Client figures** against the mock are the client's own cost (encode, transport stack, decode to",
     "  numpy); against the emulator they include the server. Compression on = gzip level 1 request bodies",
@@ -358,11 +358,12 @@ NOTES = [
     "- **Memory** over HTTP counts the whole server (resident growth from the empty server, measured once",
     "  the graph is folded). Each vector is held once, as its document's float32 array (`schema/model.py`):",
     "  the ANN index keeps float32 copies only for its unfolded tail and re-scores graph candidates from the",
-    "  documents (`vectors/README.md`); the int8 graph adds ~0.31x. The rest (~0.3x) is per-document Python",
-    "  objects (document dict, array header, ids, sizes) and heap the allocator keeps; freed heap is given",
-    "  back after folds and bulk writes (`vectors/memory.py`). Reaching < 1.5x would need vectors stored in",
-    "  column matrices instead of one array per document. In process the index holds its own copy of each",
-    '  vector (no documents there), hence its "float32 copy + graph" figure.',
+    "  documents (`vectors/README.md`). At 768-d cosine the graph holds one sign bit per dimension plus its",
+    "  links (~0.1x; int8 codes, used before 2026-11-25 21:00 UTC and by runs recorded earlier, were ~0.31x);",
+    "  an unsigned id is its own graph key. The rest is per-document Python objects (document dict, array",
+    "  header, id and attribute values) and heap the allocator keeps: one malloc arena for the process, freed",
+    "  heap given back after folds and bulk writes (`vectors/memory.py`). In process the index holds its own",
+    '  copy of each vector (no documents there), hence its "float32 copy + graph" figure.',
     "- **Restart** reloads the snapshot and write-ahead log; the ANN index and BM25 index are rebuilt",
     "  lazily by the first query that needs them (`first ANN after restart`), then folded in the background.",
     "",
@@ -431,7 +432,8 @@ def write_report() -> Path:
     )
     lines += ["## The ANN index in process (`emulator/tpuf_emulator/vectors/`)", ""]
     lines += _tier_table(
-        "usearch int8 graph + exact float32 re-scoring, cosine, 768-d",
+        "usearch graph of compact codes (`graph_codes` in each run: b1 = sign bits) + exact float32"
+        " re-scoring, cosine, 768-d",
         index,
         [
             ("ANN p50", ("ann", "p50_ms"), " ms"),
