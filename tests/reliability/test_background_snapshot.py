@@ -3,9 +3,12 @@ snapshot is written, and a crash at any step recovers every acknowledged record 
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 
 import pytest
+from tpuf_emulator.background import BACKGROUND_NICENESS, lower_current_thread_priority
 from tpuf_emulator.namespaces import Registry
 from tpuf_emulator.storage import StorageCorrupted, open_storage
 from tpuf_emulator.storage.engine import LOG_FILE, PREVIOUS_LOG_FILE, SNAPSHOT_FILE
@@ -144,11 +147,6 @@ def test_the_registry_compacts_an_interrupted_background_snapshot_at_start_up(tm
 
 def test_background_threads_lower_only_their_own_priority():
     """A snapshot or a graph fold must not compete with requests at equal priority."""
-    import os
-    import threading
-
-    from tpuf_emulator.background import BACKGROUND_NICENESS, lower_current_thread_priority
-
     seen: list[int] = []
 
     def work() -> None:

@@ -33,7 +33,7 @@ def state(registry: Registry) -> dict[tuple[str, str], dict[str, Any]]:
             out[org, name] = {
                 "schema": ns.schema.to_json(),
                 "metric": ns.distance_metric,
-                "settings": dict(vars(ns), docs=None, lock=None, _index_mutex=None, _sizes=None,
+                "settings": dict(vars(ns), docs=None, lock=None, _index_mutex=None,
                                  _fulltext=None, _vectors=None, _filter_index=None, schema=None),
                 "docs": {doc_id: {k: plain(v) for k, v in doc.items()} for doc_id, doc in ns.docs.items()},
             }  # fmt: skip
