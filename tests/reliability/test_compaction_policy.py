@@ -32,7 +32,11 @@ class Observed:
         self.registry = Registry(open_storage(data_dir), **kwargs)
         self.registry.recover()
         storage = self.registry._storage
-        write_snapshot, begin_snapshot, append = storage.write_snapshot, storage.begin_snapshot, storage.append
+        write_snapshot, begin_snapshot, append = (
+            storage.write_snapshot,
+            storage.begin_snapshot,
+            storage.append,
+        )
 
         def observed_snapshot(chunks):
             self.snapshots.append((storage.log_bytes, storage.snapshot_bytes))
