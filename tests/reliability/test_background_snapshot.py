@@ -20,6 +20,13 @@ def reopen(path: Path):
     return storage, (None if snapshot is None else list(snapshot), records)
 
 
+def recovers(path: Path):
+    """What a restart recovers (then closes the directory again)."""
+    storage, recovered = reopen(path)
+    storage.close()
+    return recovered
+
+
 def files(path: Path) -> list[str]:
     return sorted(p.name for p in path.iterdir() if p.name != "LOCK")
 
@@ -34,9 +41,7 @@ def test_appends_during_a_background_snapshot_land_after_it(tmp_path):
     storage.append(b"c")
     assert files(tmp_path) == sorted([SNAPSHOT_FILE, LOG_FILE])
     storage.close()
-    storage, recovered = reopen(tmp_path)
-    assert recovered == ([b"state-with-a"], [b"b", b"c"])
-    storage.close()
+    assert recovers(tmp_path) == ([b"state-with-a"], [b"b", b"c"])
 
 
 def test_a_crash_before_the_snapshot_is_written_replays_both_logs_in_order(tmp_path):
@@ -56,9 +61,7 @@ def test_a_crash_before_the_snapshot_is_written_replays_both_logs_in_order(tmp_p
     storage.write_snapshot([b"state-with-a-b-c-d"])
     assert files(tmp_path) == sorted([SNAPSHOT_FILE, LOG_FILE])
     storage.close()
-    storage, recovered = reopen(tmp_path)
-    assert recovered == ([b"state-with-a-b-c-d"], [])
-    storage.close()
+    assert recovers(tmp_path) == ([b"state-with-a-b-c-d"], [])
 
 
 def test_a_crash_after_the_snapshot_but_before_the_old_log_is_deleted(tmp_path):
@@ -86,9 +89,7 @@ def test_a_crash_between_renaming_the_log_and_starting_the_new_one(tmp_path):
     assert recovered == (None, [b"a"])
     storage.append(b"b")
     storage.close()
-    storage, recovered = reopen(tmp_path)
-    assert recovered == (None, [b"a", b"b"])
-    storage.close()
+    assert recovers(tmp_path) == (None, [b"a", b"b"])
 
 
 def test_a_failed_background_snapshot_keeps_both_logs_and_the_next_compaction_is_synchronous(tmp_path):
@@ -106,9 +107,7 @@ def test_a_failed_background_snapshot_keeps_both_logs_and_the_next_compaction_is
     assert storage.begin_snapshot() is None
     storage.write_snapshot([b"state-with-a-b"])
     storage.close()
-    storage, recovered = reopen(tmp_path)
-    assert recovered == ([b"state-with-a-b"], [])
-    storage.close()
+    assert recovers(tmp_path) == ([b"state-with-a-b"], [])
 
 
 def test_a_pending_log_of_the_wrong_generation_refuses_to_start(tmp_path):
