@@ -118,10 +118,7 @@ def run_query(view: Any, plan: QueryPlan, vector_encoding: str, stats: Stats) ->
     docs = view.documents()
     stats.bytes_queried += namespace_bytes(view)
     _bind_indexes(view, plan)
-    # the ANN index takes the candidates as a set: their order matters only to the other rankings' ties
-    rank = plan.rank
-    ann = isinstance(rank, VectorRank) and rank.mode == "ANN" and not rank.multi and plan.aggregations is None
-    candidates = _filtered(docs, plan.filter, view, keep_order=not ann)
+    candidates = _filtered(docs, plan.filter, view, keep_order=_ties_possible(plan))
     if plan.aggregations is not None:
         matching = docs.values() if candidates is None else candidates.values()
         if plan.group_by is not None:
@@ -133,6 +130,21 @@ def run_query(view: Any, plan: QueryPlan, vector_encoding: str, stats: Stats) ->
         ranked = list(diversify(ranked, plan.per.attributes, plan.per.limit))
     window = ranked[plan.offset : plan.offset + plan.limit]
     return {"rows": render_rows(view, plan, window, vector_encoding)}
+
+
+def _ties_possible(plan: QueryPlan) -> bool:
+    """Whether filtered candidates must stay in document order, which breaks ties of the ranking.
+
+    Not for ANN (the index takes the candidates as a set) nor for an order that includes ``id``
+    (ids are unique: no ties). Restoring document order walks the whole namespace, which made a
+    1M-document ``id In [...]`` lookup take 24 ms instead of well under one.
+    """
+    rank = plan.rank
+    if isinstance(rank, VectorRank):
+        return not (rank.mode == "ANN" and not rank.multi and plan.aggregations is None)
+    if isinstance(rank, OrderBy):
+        return all(attr != "id" for attr, _ in rank.keys)
+    return True
 
 
 def _filtered(
