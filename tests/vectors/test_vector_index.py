@@ -298,6 +298,8 @@ def test_one_bit_codes_at_embedding_dimensions_keep_recall_filters_updates_and_d
     allowed = set(range(0, 4_000, 4))  # 25%: too many for the exact scan, the graph is filtered
     assert _recall(index, data, queries, COSINE, allowed=allowed) >= 0.95
     assert all({i for i, _ in index.search(q, K, allowed=allowed)} <= allowed for q in queries)
+    wide = index.search(queries[0], 500)  # many results: candidates are capped, still exact
+    assert [i for i, _ in wide] == [i for i, _ in _brute(data, queries[0], 500, COSINE)]
 
     moved = embedding_like(100, dims, seed=43)
     index.upsert(range(100), moved)

@@ -43,6 +43,7 @@ from .store import RowStore, TailVectors
 
 FOLD_THRESHOLD = 2_048  # tail rows that start a background fold; smaller tails are just scanned
 FOLD_BATCH = 4_096  # rows per graph call: larger batches insert faster (threads are started per call)
+EXTRA_CANDIDATES = 3_000  # cap on the candidates beyond 3 per result (large k, 1-bit graphs)
 FILTER_EXACT_SCALE = 4.0  # scan allowed rows exactly when |allowed| <= scale * sqrt(k * n)
 MIN_FILTER_EXACT = 2_048
 SCAN_BLOCK = 4_096  # rows gathered per block when scanning a scattered set of rows
@@ -214,12 +215,18 @@ class VectorIndex:
         id_of = self._store.id_for
         return np.fromiter((r for r in self._tail_cache.tolist() if id_of(r) in allowed), dtype=np.int64)
 
+    def _candidates_for(self, k: int) -> int:
+        """Graph candidates re-scored exactly for a top ``k``: ``oversample`` per result (graph.py), but
+        for a large ``k`` at most ``EXTRA_CANDIDATES`` beyond the usual 3 per result, so a top-1000
+        query does not re-score 30,000 vectors."""
+        return max(k * 3, min(k * self._graph.oversample, k * 3 + EXTRA_CANDIDATES))
+
     def _graph_candidates(
         self, q_scan: np.ndarray, k: int, allowed: Collection[Hashable] | None, live: int
     ) -> np.ndarray:
         """Live graph rows near the query (and allowed), enough of them to hold the true top ``k``."""
         id_of, tail = self._store.id_for, self._tail
-        want = k * self._graph.oversample  # candidates re-scored exactly (graph.py)
+        want = self._candidates_for(k)
         fetch = want + min(len(self._retired_in_graph), want)  # retired rows not yet removed take slots
         if allowed is not None:
             fetch = int(fetch * min(live / max(len(allowed), 1), 64)) + want
