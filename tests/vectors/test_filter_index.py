@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tpuf_emulator.filterindex import FilterIndex
 from tpuf_emulator.filters.evaluate import compile_filter
 from tpuf_emulator.language.nodes import Compare, Logical
@@ -82,12 +84,14 @@ def test_narrowed_filtering_equals_a_full_scan_through_writes(tree):
 def test_forms_it_cannot_narrow_fall_back_to_a_scan():
     index = FilterIndex(lambda: _docs(10))
     assert index.candidates(Compare(attr="color", op="Eq", value=None)) is None  # null = missing
-    assert index.candidates(Compare(attr="category", op="Gt", value=3)) is None
+    assert index.candidates(Compare(attr="color", op="Gt", value="m")) is None  # not numeric
+    assert index.candidates(Compare(attr="color", op="Lt", value=3)) is None
+    assert index.candidates(Compare(attr="category", op="Lt", value="3")) is None
     assert index.candidates(Logical(op="Not", children=[Compare(attr="category", op="Eq", value=3)])) is None
     assert index.candidates(Compare(attr="tags", op="Eq", value=["a", "b"])) is None
     either = Logical(
         op="Or",
-        children=[Compare(attr="category", op="Eq", value=1), Compare(attr="category", op="Gt", value=3)],
+        children=[Compare(attr="category", op="Eq", value=1), Compare(attr="color", op="Gt", value="b")],
     )
     assert index.candidates(either) is None
 
@@ -96,3 +100,49 @@ def test_only_attributes_filtered_on_are_indexed():
     index = FilterIndex(lambda: _docs(50))
     index.candidates(Compare(attr="category", op="Eq", value=1))
     assert set(index._postings) == {"category"}
+
+
+NUMBERS = st.one_of(
+    st.integers(min_value=-5, max_value=5),
+    st.integers(min_value=-(2**64), max_value=2**64),
+    st.floats(min_value=-6, max_value=6, allow_nan=False),
+    st.floats(allow_nan=False, allow_infinity=True),
+)
+VALUES = st.one_of(st.none(), NUMBERS, st.booleans(), st.text(max_size=1))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    values=st.lists(VALUES, min_size=1, max_size=40),
+    writes=st.lists(st.tuples(st.integers(0, 50), VALUES), max_size=15),
+    op=st.sampled_from(["Lt", "Lte", "Gt", "Gte"]),
+    bound=NUMBERS,
+)
+def test_range_narrowing_equals_a_full_scan_through_writes(values, writes, op, bound):
+    """Ranges on ints, floats, huge ints, missing values, and attributes that are not numeric at all."""
+    docs = {i: {"id": i} if v is None else {"id": i, "n": v} for i, v in enumerate(values)}
+    index = FilterIndex(lambda: docs)
+    tree = Logical(op="And", children=[Compare(attr="n", op=op, value=bound)])
+    assert _filter_with_index(index, docs, tree) == _scan(docs, tree)
+    for doc_id, value in writes:  # one write at a time, like the namespace applies them
+        if value is None and doc_id % 3 == 0:
+            docs.pop(doc_id, None)
+            change = None
+        else:
+            change = docs[doc_id] = {"id": doc_id} if value is None else {"id": doc_id, "n": value}
+        index.update({doc_id: change})
+        assert _filter_with_index(index, docs, tree) == _scan(docs, tree)
+
+
+def test_a_range_on_a_numeric_attribute_is_narrowed_and_rebuilt_after_many_writes():
+    docs = {i: {"id": i, "price": float(i)} for i in range(40_000)}
+    index = FilterIndex(lambda: docs)
+    tree = Compare(attr="price", op="Gte", value=39_990)
+    assert index.candidates(tree) == set(range(39_990, 40_000))
+    assert index.candidates(Compare(attr="price", op="Lt", value=2.5)) == {0, 1, 2}
+    changes = {i: {"id": i, "price": -1.0} for i in range(6_000)}
+    docs.update(changes)
+    index.update(changes)
+    assert "price" not in index._sorted  # more than an eighth changed: rebuilt on next use
+    assert index.candidates(Compare(attr="price", op="Lt", value=0)) == set(range(6_000))
+    assert _filter_with_index(index, docs, tree) == _scan(docs, tree)

@@ -1,4 +1,5 @@
-"""Postings of filterable attribute values, so equality filters do not scan every document.
+"""Postings of filterable attribute values and sorted numeric columns, so equality, membership and
+range filters do not scan every document.
 
 ``FilterIndex.candidates(tree)`` returns a SUPERSET of the ids a filter can match (or ``None``
 when the tree cannot be narrowed); the query layer still evaluates the exact filter on those

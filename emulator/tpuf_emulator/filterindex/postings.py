@@ -2,9 +2,10 @@
 
 Only hashable scalar values are posted (str, int, float, bool; array attributes post each
 element, which serves ``Contains``/``ContainsAny``). Narrowable filter forms: ``Eq`` and ``In``
-with non-null values, ``Contains``/``ContainsAny``, ``And`` (intersection of its narrowable
-children) and ``Or`` (union, when every child is narrowable). Anything else (ranges, ``Not``,
-patterns, nulls, references to the new document) yields ``None``: "scan as before".
+with non-null values, ``Contains``/``ContainsAny``, ranges on numeric attributes (``Lt`` ..
+``Gte``, through the sorted columns of ``ranges.py``), ``And`` (intersection of its narrowable
+children) and ``Or`` (union, when every child is narrowable). Anything else (``Not``, patterns,
+nulls, references to the new document) yields ``None``: "scan as before".
 
 An attribute is indexed lazily, the first time a filter on it is narrowed, so attributes never
 filtered on cost no memory.
@@ -16,6 +17,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
 from ..language.nodes import Compare, FilterNode, Logical, RefNew
+from .ranges import RANGE_OPS, SortedColumn
 
 _POSTABLE = (str, int, float, bool)
 _SCALAR_OPS = ("Eq", "In")
@@ -38,10 +40,17 @@ class FilterIndex:
         self._documents = documents
         self._postings: dict[str, dict[Hashable, set[Any]]] = {}
         self._posted: dict[str, dict[Any, list[Hashable]]] = {}  # attr -> id -> keys (for removal)
+        self._sorted: dict[str, SortedColumn | None] = {}  # range filters (ranges.py); None: not numeric
 
     # ---- maintenance (called by the namespace under its write lock) ----------------------------------
     def update(self, changes: Mapping[Any, dict[str, Any] | None]) -> None:
         """Re-post the changed documents (``None`` = deleted) in every attribute already indexed."""
+        for attr, column in list(self._sorted.items()):
+            if column is None:
+                continue
+            column.touch(changes)
+            if column.stale:  # rebuilt by the next range query on it
+                del self._sorted[attr]
         for attr, postings in self._postings.items():
             posted = self._posted[attr]
             for doc_id, doc in changes.items():
@@ -97,8 +106,18 @@ class FilterIndex:
         if isinstance(tree, Compare):
             if tree.attr == "id":  # ids are the documents' keys already: no postings needed
                 return self._ids(tree)
+            if tree.op in RANGE_OPS:
+                return self._range(tree)
             return self._compare(tree)
         return None
+
+    def _range(self, node: Compare) -> set[Any] | None:
+        if node.value is None or isinstance(node.value, RefNew):
+            return None
+        if node.attr not in self._sorted:
+            self._sorted[node.attr] = SortedColumn.build(node.attr, self._documents())
+        column = self._sorted[node.attr]
+        return None if column is None else column.candidates(node.op, node.value)
 
     @staticmethod
     def _ids(node: Compare) -> set[Any] | None:
