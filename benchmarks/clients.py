@@ -23,6 +23,7 @@ import numpy as np
 import orjson
 
 from benchmarks.measure import NotMeasured
+from benchmarks.workload import b64_per_row as b64_rows
 
 
 async def fan_out(items: list[int], concurrency: int, call: Callable[[int], Any]) -> None:
@@ -38,11 +39,6 @@ async def fan_out(items: list[int], concurrency: int, call: Callable[[int], Any]
 
 Handler = Callable[[str, str, bytes, dict[str, str]], tuple[int, bytes, dict[str, str]]]
 """(method, path, body bytes as sent, request headers) -> (status, body, response headers)."""
-
-
-def b64_rows(matrix: np.ndarray) -> list[str]:
-    little = np.ascontiguousarray(matrix, dtype="<f4")
-    return [base64.b64encode(row.tobytes()).decode("ascii") for row in little]
 
 
 def to_numpy(value: Any) -> np.ndarray:

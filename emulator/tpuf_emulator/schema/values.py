@@ -104,6 +104,10 @@ def format_datetime(millis: int) -> str:
 # ---------------------------------------------------------------------------------------------- scalars
 
 
+def _int_range(element: str) -> tuple[int, int]:
+    return (0, UINT64_MAX) if element == "uint" else (INT64_MIN, INT64_MAX)
+
+
 def decode_scalar(element: str, value: Any, where: str) -> Any:
     """Decode one non-null scalar of type ``element`` (``string``, ``int``, ... ``bytes``)."""
     if element == "string":
@@ -113,7 +117,7 @@ def decode_scalar(element: str, value: Any, where: str) -> Any:
         if isinstance(value, float) and not isinstance(value, bool) and value.is_integer():
             value = int(value)
         if isinstance(value, int) and not isinstance(value, bool):
-            low, high = (0, UINT64_MAX) if element == "uint" else (INT64_MIN, INT64_MAX)
+            low, high = _int_range(element)
             if not low <= value <= high:
                 raise ApiError(400, f"{where}: {value} is out of range for type {element}")
             return value
@@ -162,7 +166,7 @@ def decode_scalar_column(element: str, values: list[Any]) -> list[Any] | None:
     if element in ("int", "uint"):
         if not kinds <= {int}:
             return None
-        low, high = (0, UINT64_MAX) if element == "uint" else (INT64_MIN, INT64_MAX)
+        low, high = _int_range(element)
         if present and (min(present) < low or max(present) > high):
             return None
         return values

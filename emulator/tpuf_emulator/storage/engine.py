@@ -233,8 +233,7 @@ class DiskStorage:
         generation = decode_log_header(data, str(path))
         if generation < snapshot_generation:
             log.info("storage: %s is already folded into the snapshot; deleting it", path.name)
-            path.unlink()
-            fsync_dir(self.directory)
+            self._discard_previous_log()
             return None
         if generation != snapshot_generation:
             raise StorageCorrupted(
