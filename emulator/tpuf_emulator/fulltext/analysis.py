@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .. import serde_errors
 from ..errors import ApiError
 from ..schema.model import FullTextConfig
 from .folding import ascii_fold
@@ -128,7 +129,7 @@ class Analyzer:
                 )
             pieces = [(q, i, 0, len(q)) for i, q in enumerate(query)]
         else:
-            raise ApiError(422, f"{where}: expected a string or an array of strings as the full-text query")
+            raise serde_errors.invalid_type(where, query, "a string or a sequence of strings")
 
         prefix: str | None = None
         if last_as_prefix and pieces:

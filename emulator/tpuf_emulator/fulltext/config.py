@@ -17,28 +17,30 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import serde_errors
 from ..errors import ApiError
 from ..schema.model import LANGUAGES, TOKENIZERS, FullTextConfig
-from ..schema.values import describe_json
 
 FULL_TEXT_TYPES = ("string", "[]string")
 _BOOL_FIELDS = ("case_sensitive", "stemming", "remove_stopwords", "ascii_folding")
 _NUMBER_FIELDS = ("k1", "b", "k3")
 _DEFAULTS = FullTextConfig()
 PRE_TOKENIZED = "pre_tokenized_array"
+_FIELDS = ("tokenizer", "language", "case_sensitive", "stemming", "remove_stopwords", "ascii_folding",
+           "max_token_length", "k1", "b", "k3")  # fmt: skip
 
 
 def _expect_types(value: dict[str, Any], where: str) -> None:
-    """422 naming expected and found for an option of the wrong JSON type."""
-    for name in ("tokenizer", "language"):
-        if name in value and not isinstance(value[name], str):
-            raise ApiError(422, f"{where}.{name}: expected a string, found {describe_json(value[name])}")
+    """422 in serde's words for an option of the wrong JSON type or an unknown enum value."""
+    for name, variants, enum in (("tokenizer", TOKENIZERS, "Tokenizer"), ("language", LANGUAGES, "Language")):
+        if name in value:
+            serde_errors.variant(value[name], f"{where}.{name}", variants, enum)
     for name in _BOOL_FIELDS:
         if name in value and not isinstance(value[name], bool):
-            raise ApiError(422, f"{where}.{name}: expected a boolean, found {describe_json(value[name])}")
+            raise serde_errors.invalid_type(f"{where}.{name}", value[name], serde_errors.BOOLEAN)
     for name in _NUMBER_FIELDS:
         if name in value and (isinstance(value[name], bool) or not isinstance(value[name], int | float)):
-            raise ApiError(422, f"{where}.{name}: expected a number, found {describe_json(value[name])}")
+            raise serde_errors.invalid_type(f"{where}.{name}", value[name], serde_errors.FLOAT)
 
 
 def _max_token_length(value: dict[str, Any], where: str) -> int:
@@ -48,7 +50,7 @@ def _max_token_length(value: dict[str, Any], where: str) -> int:
     if isinstance(mtl, float) and mtl.is_integer():  # JSON Schema's integer includes 39.0
         mtl = int(mtl)
     if isinstance(mtl, bool) or not isinstance(mtl, int):
-        raise ApiError(422, f"{where}.max_token_length: expected an integer, found {describe_json(mtl)}")
+        raise serde_errors.invalid_type(f"{where}.max_token_length", mtl, serde_errors.UNSIGNED)
     return mtl
 
 
@@ -56,7 +58,8 @@ def parse_full_text_config(value: Any, attribute_type: str, where: str) -> FullT
     """The effective config for a ``full_text_search`` JSON value (``false``/``null`` -> ``None``).
 
     ``where`` names the attribute in error messages (e.g. ``"schema.title.full_text_search"``).
-    Raises ``ApiError(422)`` for a wrong JSON type and ``ApiError(400)`` for an invalid setting.
+    Raises ``ApiError(422)`` (serde's words) for a wrong JSON type, an unknown option or an unknown
+    tokenizer / language, and ``ApiError(400)`` for an invalid setting.
     Schema responses echo every effective option, including ``language: "english"`` for the
     ``pre_tokenized_array`` tokenizer; that echo is accepted back (it is the default, not a choice),
     any other language with that tokenizer is a 400.
@@ -66,11 +69,8 @@ def parse_full_text_config(value: Any, attribute_type: str, where: str) -> FullT
     if value is True:
         value = {}
     if not isinstance(value, dict):
-        raise ApiError(422, f"{where}: expected a boolean or an object, found {describe_json(value)}")
-    known = {"tokenizer", "language", "max_token_length", *_BOOL_FIELDS, *_NUMBER_FIELDS}
-    unknown = sorted(set(value) - known)
-    if unknown:
-        raise ApiError(400, f"{where}: unknown full-text search option(s) {', '.join(unknown)}")
+        raise serde_errors.invalid_type(where, value, "a boolean or struct FullTextSearchConfig")
+    serde_errors.reject_unknown_fields(value, _FIELDS, where)
     _expect_types(value, where)
     max_token_length = _max_token_length(value, where)
 

@@ -22,6 +22,7 @@ from typing import Any
 
 import regex  # type: ignore[import-untyped]
 
+from .. import serde_errors
 from ..errors import ApiError
 
 MAX_DISTANCE = 2
@@ -51,24 +52,28 @@ class FuzzyFilter:
 
 
 def _thresholds(params: dict[str, Any], where: str) -> list[tuple[int, int]]:
-    entries = params.get("max_edit_distance")
-    if not isinstance(entries, list) or not entries:
+    if "max_edit_distance" not in params:
+        raise serde_errors.missing_field(where, "max_edit_distance")
+    entries = params["max_edit_distance"]
+    if not isinstance(entries, list):
+        raise serde_errors.invalid_type(f"{where}.max_edit_distance", entries, serde_errors.SEQUENCE)
+    if not entries:
         raise ApiError(400, f"{where}.max_edit_distance: expected a non-empty array of thresholds")
     out: list[tuple[int, int]] = []
     for i, entry in enumerate(entries):
         at = f"{where}.max_edit_distance[{i}]"
         if not isinstance(entry, dict):
-            raise ApiError(422, f"{at}: expected an object with min_query_chars and distance")
-        unknown = sorted(set(entry) - {"min_query_chars", "distance"})
-        if unknown:
-            raise ApiError(400, f"{at}: unknown field(s) {', '.join(unknown)}")
+            raise serde_errors.invalid_type(at, entry, serde_errors.struct("FuzzyMaxEditDistance"))
+        serde_errors.reject_unknown_fields(entry, ("min_query_chars", "distance"), at)
         values = []
         for name in ("min_query_chars", "distance"):
-            value = entry.get(name)
+            if name not in entry:
+                raise serde_errors.missing_field(at, name)
+            value = entry[name]
             if isinstance(value, float) and value.is_integer():  # JSON Schema's integer includes 3.0
                 value = int(value)
             if isinstance(value, bool) or not isinstance(value, int):
-                raise ApiError(422, f"{at}.{name}: expected an integer")
+                raise serde_errors.invalid_type(f"{at}.{name}", value, serde_errors.UNSIGNED)
             values.append(value)
         min_chars, distance = values
         if not 0 <= distance <= MAX_DISTANCE:
@@ -90,15 +95,13 @@ def _thresholds(params: dict[str, Any], where: str) -> list[tuple[int, int]]:
 def compile_fuzzy(query: Any, params: Any, *, where: str = "Fuzzy") -> FuzzyFilter:
     """Validate ``[attr, "Fuzzy", query, params]``'s operands; ApiError 400/422 naming the problem."""
     if not isinstance(query, str):
-        raise ApiError(422, f"{where}: expected a string query for Fuzzy")
+        raise serde_errors.invalid_type(where, query, serde_errors.STRING)
     if not isinstance(params, dict):
-        raise ApiError(422, f"{where}: Fuzzy needs a parameter object with max_edit_distance")
-    unknown = sorted(set(params) - {"max_edit_distance", "case_sensitive"})
-    if unknown:
-        raise ApiError(400, f"{where}: unknown Fuzzy parameter(s) {', '.join(unknown)}")
+        raise serde_errors.invalid_type(where, params, serde_errors.struct("FuzzyParams"))
+    serde_errors.reject_unknown_fields(params, ("max_edit_distance", "case_sensitive"), where)
     case_sensitive = params.get("case_sensitive", True)
     if not isinstance(case_sensitive, bool):
-        raise ApiError(422, f"{where}.case_sensitive: expected a boolean")
+        raise serde_errors.invalid_type(f"{where}.case_sensitive", case_sensitive, serde_errors.BOOLEAN)
     distance: int | None = None
     for min_chars, d in _thresholds(params, where):
         if len(query) >= min_chars:

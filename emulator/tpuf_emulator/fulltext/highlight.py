@@ -24,6 +24,7 @@ from typing import Any
 import regex  # type: ignore[import-untyped]
 from uniseg.sentencebreak import sentences  # type: ignore[import-untyped]
 
+from .. import serde_errors
 from ..errors import ApiError
 from .analysis import AnalyzedQuery, Analyzer, Token
 from .index import FullTextIndex
@@ -49,29 +50,25 @@ def parse_highlight_config(value: Any, where: str = "Highlight") -> HighlightCon
     if value is None:
         return HighlightConfig()
     if not isinstance(value, dict):
-        raise ApiError(422, f"{where}: expected an object of highlight options")
-    unknown = sorted(set(value) - {"fragment_by", "fragment_limit", "include_offsets", "rank_fragments_by"})
-    if unknown:
-        raise ApiError(400, f"{where}: unknown highlight option(s) {', '.join(unknown)}")
-    fragment_by = value.get("fragment_by", "sentence")
-    if fragment_by not in FRAGMENT_BY:
-        raise ApiError(
-            400, f"{where}.fragment_by: expected one of {', '.join(FRAGMENT_BY)}, got {fragment_by!r}"
-        )
+        raise serde_errors.invalid_type(where, value, serde_errors.struct("HighlightConfig"))
+    serde_errors.reject_unknown_fields(
+        value, ("fragment_by", "fragment_limit", "include_offsets", "rank_fragments_by"), where
+    )
+    fragment_by = serde_errors.variant(
+        value.get("fragment_by", "sentence"), f"{where}.fragment_by", FRAGMENT_BY, "HighlightFragmentBy"
+    )
     limit = value.get("fragment_limit", 3)
     if isinstance(limit, float) and limit.is_integer():  # JSON Schema's integer includes 3.0
         limit = int(limit)
     if isinstance(limit, bool) or not isinstance(limit, int):
-        raise ApiError(422, f"{where}.fragment_limit: expected an integer")
+        raise serde_errors.invalid_type(f"{where}.fragment_limit", limit, serde_errors.UNSIGNED)
     if not 1 <= limit <= MAX_FRAGMENT_LIMIT:
         raise ApiError(
             400, f"{where}.fragment_limit: must be between 1 and {MAX_FRAGMENT_LIMIT}, got {limit}"
         )
     offsets = value.get("include_offsets")
-    if offsets is not None and offsets not in OFFSET_UNITS:
-        raise ApiError(
-            400, f"{where}.include_offsets: expected one of {', '.join(OFFSET_UNITS)}, got {offsets!r}"
-        )
+    if offsets is not None:
+        serde_errors.variant(offsets, f"{where}.include_offsets", OFFSET_UNITS, "HighlightOffsetUnits")
     return HighlightConfig(fragment_by, limit, offsets, value.get("rank_fragments_by"))
 
 

@@ -23,6 +23,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .. import serde_errors
 from ..errors import ApiError
 from .analysis import AnalyzedQuery, Analyzer, Token
 from .index import DocId, FullTextIndex
@@ -137,14 +138,10 @@ def compile_token_filter(
         if op == "ContainsTokenSequence":
             raise ApiError(400, f"{where}: ContainsTokenSequence takes no parameters")
         if not isinstance(params, dict):
-            raise ApiError(422, f"{where}: expected an object of token-filter parameters")
-        unknown = sorted(set(params) - {"last_as_prefix"})
-        if unknown:
-            raise ApiError(
-                400, f"{where}: unknown parameter(s) {', '.join(unknown)}; expected last_as_prefix"
-            )
+            raise serde_errors.invalid_type(where, params, serde_errors.struct("TokenFilterParams"))
+        serde_errors.reject_unknown_fields(params, ("last_as_prefix",), where)
         last_as_prefix = params.get("last_as_prefix", False)
         if not isinstance(last_as_prefix, bool):
-            raise ApiError(422, f"{where}.last_as_prefix: expected a boolean")
+            raise serde_errors.invalid_type(f"{where}.last_as_prefix", last_as_prefix, serde_errors.BOOLEAN)
     analyzed = analyzer.query(query, last_as_prefix=last_as_prefix, where=where)
     return TokenFilter(op, analyzed, analyzer)

@@ -1,4 +1,4 @@
-"""Request decoding: size cap (413), gzip ``Content-Encoding``, JSON parsing (400) and top-level shape (422)."""
+"""Request decoding: size cap (413), gzip ``Content-Encoding``, JSON parsing (400) and top-level shape (422, serde's words)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from typing import Any
 import orjson
 from starlette.requests import Request
 
-from ..errors import ApiError, bad_request, unprocessable
-from ..schema.values import describe_json
+from .. import serde_errors
+from ..errors import ApiError, bad_request
 
 _SUPPORTED_ENCODINGS = ("gzip", "x-gzip", "identity", "")
 
@@ -137,5 +137,5 @@ async def read_json_object(request: Request, limit: int) -> dict[str, Any]:
     """Read, decompress and parse a body that must be a JSON object."""
     value = parse_json(await read_raw_body(request, limit))
     if not isinstance(value, dict):
-        raise unprocessable(f"request body: expected a JSON object, found {describe_json(value)}")
+        raise serde_errors.invalid_type("", value, serde_errors.MAP)
     return value

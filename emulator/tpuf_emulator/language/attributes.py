@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import ApiError
+from .. import serde_errors
 from ..schema.model import AttributeSchema, AttributeType, Schema
 
 
 def lookup(schema: Schema, name: str, where: str) -> AttributeSchema | None:
-    if not isinstance(name, str) or not name:
-        raise ApiError(422, f"{where}: expected an attribute name (non-empty string), found {name!r}")
+    if not isinstance(name, str):
+        raise serde_errors.invalid_type(where, name, serde_errors.STRING)
+    if not name:
+        raise serde_errors.invalid_value(where, name, "a non-empty attribute name")
     return schema.get(name)
 
 

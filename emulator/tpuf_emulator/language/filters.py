@@ -12,15 +12,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import orjson
+
+from .. import serde_errors
 from ..errors import ApiError
 from ..fulltext import Analyzer, compile_fuzzy, compile_token_filter
 from ..schema.model import AttributeSchema, AttributeType, Schema
-from ..schema.values import decode_scalar, decode_value, describe_json
+from ..schema.values import decode_scalar, decode_value
 from . import operators as ops
 from .attributes import id_type, lookup
 from .glob import GlobError, compile_glob
 from .nodes import Compare, FilterNode, FuzzyMatch, Logical, PatternMatch, RefNew, TokenMatch
 from .shape import (
+    arity_error,
     check_depth,
     expect_bool,
     expect_list,
@@ -67,27 +71,24 @@ class _FilterParser:
         check_depth(depth, "filter", where)
         expect_list(value, where, 'a filter array such as ["attr", "Eq", value] or ["And", [...]]')
         if len(value) < 2:
-            raise shape_error(where, "a filter array with at least 2 elements", value)
+            raise arity_error(where, "a filter array with at least 2 elements", value)
         head, second = value[0], value[1]
         if isinstance(second, str) and second in ops.ATTRIBUTE_FILTER_OPS and isinstance(head, str):
             return self._attribute_filter(value, where)
         if head in ("And", "Or"):
             if len(value) != 2:
-                raise shape_error(where, f'["{head}", [filter, ...]] (2 elements)', value)
-            children = expect_list(second, f"{where}[1]", f"an array of filters for {head}")
+                raise arity_error(where, f'["{head}", [filter, ...]] (2 elements)', value)
+            children = expect_list(second, f"{where}[1]")
             return Logical(
                 op=head,
                 children=[self.parse(c, f"{where}[1][{i}]", depth + 1) for i, c in enumerate(children)],
             )
         if head == "Not":
             if len(value) != 2:
-                raise shape_error(where, '["Not", filter] (2 elements)', value)
+                raise arity_error(where, '["Not", filter] (2 elements)', value)
             return Logical(op="Not", children=[self.parse(second, f"{where}[1]", depth + 1)])
         if isinstance(second, str):
-            raise ApiError(
-                422,
-                f"{where}: unknown filter operator {second!r}; expected one of {', '.join(sorted(ops.FILTER_OPERATORS))}",
-            )
+            raise serde_errors.unknown_variant(f"{where}[1]", second, sorted(ops.FILTER_OPERATORS))
         raise shape_error(where, '[attribute, operator, value] or ["And"|"Or"|"Not", ...]', value)
 
     # ------------------------------------------------------------------------------------------ attribute filters
@@ -97,11 +98,11 @@ class _FilterParser:
         has_params = op in ("Fuzzy", "ContainsAllTokens", "ContainsAnyToken")
         max_len = 4 if has_params else 3
         if op == "Fuzzy" and len(value) != 4:
-            raise shape_error(
+            raise arity_error(
                 where, '[attr, "Fuzzy", query, {"max_edit_distance": [...]}] (4 elements)', value
             )
         if not 3 <= len(value) <= max_len:
-            raise shape_error(where, f"[attribute, {op!r}, value{', params' if has_params else ''}]", value)
+            raise arity_error(where, f'[attribute, "{op}", value{", params" if has_params else ""}]', value)
         where_attr = f"{where}: attribute {attr!r}"
         schema_attr = lookup(self.schema, attr, f"{where}[0]")
         if attr == "id":
@@ -171,7 +172,7 @@ class _FilterParser:
             if not self.allow_ref_new:
                 raise ApiError(400, f"{where}: {_REF_NEW_HINT}")
             reject_unknown_keys(raw, ("$ref_new",), where)
-            return RefNew(expect_str(raw["$ref_new"], f"{where}.$ref_new", "an attribute name"))
+            return RefNew(expect_str(raw["$ref_new"], f"{where}.$ref_new"))
         if raw is None:
             return None
         if vtype is None:
@@ -261,10 +262,10 @@ class _FilterParser:
                 400,
                 f"{where_attr} has no full-text index (full_text_search in its schema), so {op} cannot be used",
             )
-        query = full_text_query(raw, config.tokenizer, f"{where}[2]", where_attr)
+        query = full_text_query(raw, config.tokenizer, f"{where}[2]", attr, "filters")
         last_as_prefix = False
         if params is not None:
-            params = expect_object(params, f"{where}[3]", f"{op} parameters {{last_as_prefix?}}")
+            params = expect_object(params, f"{where}[3]", serde_errors.struct("TokenFilterParams"))
             reject_unknown_keys(params, ("last_as_prefix",), f"{where}[3]")
             last_as_prefix = expect_bool(params.get("last_as_prefix", False), f"{where}[3].last_as_prefix")
         matcher = compile_token_filter(
@@ -275,15 +276,17 @@ class _FilterParser:
         )
 
 
-def full_text_query(raw: Any, tokenizer: str, where: str, where_attr: str) -> str | list[str]:
-    """A BM25 / token-filter query: a string, or a token array (required by ``pre_tokenized_array``)."""
+def full_text_query(raw: Any, tokenizer: str, where: str, attr: str, clause: str) -> str | list[str]:
+    """A BM25 / token-filter query: a string, or a token array (required by ``pre_tokenized_array``).
+
+    A string against a ``pre_tokenized_array`` attribute is a 400 in the hosted service's words
+    (reference §1.6): ``invalid input "..." for rank_by field "content", expecting []string``, where
+    ``clause`` is the part of the query holding it (``rank_by`` or ``filters``).
+    """
     if isinstance(raw, str):
         if tokenizer == "pre_tokenized_array":
-            raise ApiError(
-                400,
-                f"{where_attr} uses the pre_tokenized_array tokenizer, so the query must be a []string "
-                f"(an array of tokens), found a string",
-            )
+            shown = orjson.dumps(raw).decode()
+            raise ApiError(400, f'invalid input {shown} for {clause} field "{attr}", expecting []string')
         if len(raw) > MAX_FULLTEXT_QUERY_LENGTH:
             raise ApiError(
                 400,
@@ -292,6 +295,4 @@ def full_text_query(raw: Any, tokenizer: str, where: str, where_attr: str) -> st
         return raw
     if isinstance(raw, list) and all(isinstance(t, str) for t in raw):
         return list(raw)
-    raise ApiError(
-        422, f"{where}: expected a query string or an array of token strings, found {describe_json(raw)}"
-    )
+    raise shape_error(where, "a string or a sequence of strings", raw)

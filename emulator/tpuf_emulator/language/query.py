@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import serde_errors
 from ..errors import ApiError
 from ..schema.model import DISTANCE_METRICS, Schema
 from .attributes import lookup
@@ -29,15 +30,16 @@ from .nodes import (
     RerankRrf,
     VectorRank,
 )
+from .operators import AGGREGATE_FUNCTIONS, GROUP_BY_FUNCTIONS, RERANK_FUNCTIONS
 from .ranking import MAX_COMPUTED_ATTRIBUTES, RankParser
 from .shape import (
+    arity_error,
     expect_int,
     expect_list,
     expect_number,
     expect_object,
     expect_str,
     reject_unknown_keys,
-    shape_error,
 )
 
 MAX_LIMIT = 10_000
@@ -73,8 +75,8 @@ def parse_query(
 ) -> QueryPlan:
     """Parse one query (a whole body, or a sub-query of a multi-query when ``sub``)."""
     prefix = f"{where}." if where else ""
-    body = expect_object(body, where or "query body", "a query object")
-    reject_unknown_keys(body, SUBQUERY_FIELDS if sub else QUERY_FIELDS, where or "query body")
+    body = expect_object(body, where, serde_errors.struct("SubQuery" if sub else "QueryRequest"))
+    reject_unknown_keys(body, SUBQUERY_FIELDS if sub else QUERY_FIELDS, where)
     plan = QueryPlan(raw=body)
     parser = RankParser(schema, metric)
 
@@ -135,9 +137,7 @@ def parse_query(
 
 
 def _check_metric(value: Any, metric: str | None, where: str) -> None:
-    value = expect_str(value, where)
-    if value not in DISTANCE_METRICS:
-        raise shape_error(where, f"one of {', '.join(DISTANCE_METRICS)}", value)
+    value = serde_errors.variant(value, where, DISTANCE_METRICS, "DistanceMetric")
     if metric is not None and value != metric:
         raise ApiError(400, f"{where}: {value!r} differs from the namespace's distance metric {metric!r}")
 
@@ -145,19 +145,15 @@ def _check_metric(value: Any, metric: str | None, where: str) -> None:
 def parse_vector_encoding(value: Any, where: str) -> str:
     if value is None:
         return "float"
-    if value not in VECTOR_ENCODINGS:
-        raise shape_error(where, "one of float, base64", value)
-    return str(value)
+    return serde_errors.variant(value, where, VECTOR_ENCODINGS, "VectorEncoding")
 
 
 def parse_consistency(value: Any, where: str) -> str:
     if value is None:
         return "strong"
-    value = expect_object(value, where, '{"level": "strong"|"eventual"}')
+    value = expect_object(value, where, serde_errors.struct("Consistency"))
     reject_unknown_keys(value, ("level", "max_staleness_seconds"), where)
-    level = value.get("level", "strong")
-    if level not in CONSISTENCY_LEVELS:
-        raise shape_error(f"{where}.level", "one of strong, eventual", level)
+    level = serde_errors.variant(value.get("level", "strong"), f"{where}.level", CONSISTENCY_LEVELS, "Level")
     if value.get("max_staleness_seconds") is not None:
         # Validated, then moot: the emulator's eventual reads are never stale.
         expect_int(value["max_staleness_seconds"], f"{where}.max_staleness_seconds", 0)
@@ -175,7 +171,7 @@ def _parse_limit(body: dict[str, Any], plan: QueryPlan, prefix: str, *, grouped:
         if isinstance(limit, dict):
             reject_unknown_keys(limit, ("total", "per"), f"{prefix}limit")
             if "total" not in limit:
-                raise ApiError(422, f"{prefix}limit: missing required field 'total'")
+                raise serde_errors.missing_field(f"{prefix}limit", "total")
             plan.limit = expect_int(limit["total"], f"{prefix}limit.total", 0, MAX_LIMIT)
             if limit.get("per") is not None:
                 plan.per = _parse_per(limit["per"], f"{prefix}limit.per")
@@ -195,14 +191,15 @@ def _parse_limit(body: dict[str, Any], plan: QueryPlan, prefix: str, *, grouped:
 
 
 def _parse_per(value: Any, where: str) -> PerLimit:
-    value = expect_object(value, where, '{"attributes": [...], "limit": n}')
+    value = expect_object(value, where, serde_errors.struct("LimitPer"))
     reject_unknown_keys(value, ("attributes", "limit"), where)
-    if "attributes" not in value or "limit" not in value:
-        raise ApiError(422, f"{where}: both 'attributes' and 'limit' are required")
-    attributes = expect_list(value["attributes"], f"{where}.attributes", "an array of attribute names")
+    for name in ("attributes", "limit"):
+        if name not in value:
+            raise serde_errors.missing_field(where, name)
+    attributes = expect_list(value["attributes"], f"{where}.attributes")
     if not attributes:
         raise ApiError(400, f"{where}.attributes: needs at least one attribute")
-    names = [expect_str(a, f"{where}.attributes[{i}]", "an attribute name") for i, a in enumerate(attributes)]
+    names = [expect_str(a, f"{where}.attributes[{i}]") for i, a in enumerate(attributes)]
     return PerLimit(names, expect_int(value["limit"], f"{where}.limit", 1, MAX_LIMIT))
 
 
@@ -213,18 +210,18 @@ def parse_attribute_selection(body: dict[str, Any], schema: Schema, prefix: str)
     if include is not None and exclude is not None:
         raise ApiError(400, f"{prefix}include_attributes and {prefix}exclude_attributes cannot be combined")
     if exclude is not None:
-        names = expect_list(exclude, f"{prefix}exclude_attributes", "an array of attribute names")
+        names = expect_list(exclude, f"{prefix}exclude_attributes")
         for i, name in enumerate(names):
-            expect_str(name, f"{prefix}exclude_attributes[{i}]", "an attribute name")
+            expect_str(name, f"{prefix}exclude_attributes[{i}]")
         return [name for name in every if name not in set(names)], False
     if include is None or include is False:
         return [], False
     if include is True:
         return every, False
-    names = expect_list(include, f"{prefix}include_attributes", "true, false or an array of attribute names")
+    names = expect_list(include, f"{prefix}include_attributes", "a boolean or a sequence of strings")
     chosen: list[str] = []
     for i, name in enumerate(names):
-        name = expect_str(name, f"{prefix}include_attributes[{i}]", "an attribute name")
+        name = expect_str(name, f"{prefix}include_attributes[{i}]")
         if name == "id":
             continue
         if schema.get(name) is None:
@@ -237,7 +234,7 @@ def parse_attribute_selection(body: dict[str, Any], schema: Schema, prefix: str)
 
 
 def parse_aggregate_by(value: Any, schema: Schema, where: str) -> dict[str, Aggregate]:
-    value = expect_object(value, where, 'an object mapping labels to aggregations, e.g. {"n": ["Count"]}')
+    value = expect_object(value, where)
     if not value:
         raise ApiError(400, f"{where}: needs at least one aggregation")
     if len(value) > MAX_AGGREGATIONS:
@@ -246,16 +243,15 @@ def parse_aggregate_by(value: Any, schema: Schema, where: str) -> dict[str, Aggr
     for label, spec in value.items():
         at = f"{where}.{label}"
         spec = expect_list(spec, at, '["Count"], ["Count", attr] or ["Sum", attr]')
-        if not spec or spec[0] not in ("Count", "Sum"):
-            found = spec[0] if spec else spec
-            raise ApiError(422, f"{at}: unknown aggregate function {found!r}; expected Count or Sum")
-        function = spec[0]
+        if not spec:
+            raise arity_error(at, '["Count"], ["Count", attr] or ["Sum", attr]', spec)
+        function = serde_errors.variant(spec[0], f"{at}[0]", AGGREGATE_FUNCTIONS, "AggregateFunction")
         if function == "Count" and len(spec) == 1:
             out[label] = Aggregate("Count")
             continue
         if len(spec) != 2:
-            raise shape_error(at, f'["{function}", attribute]', spec)
-        attr = expect_str(spec[1], f"{at}[1]", "an attribute name")
+            raise arity_error(at, f'["{function}", attribute]', spec)
+        attr = expect_str(spec[1], f"{at}[1]")
         schema_attr = lookup(schema, attr, f"{at}[1]") if attr != "id" else None
         if function == "Sum":
             if schema_attr is None or schema_attr.type.text not in ("int", "uint", "float"):
@@ -285,9 +281,10 @@ def parse_group_by(value: Any, schema: Schema, where: str) -> list[GroupKey]:
         item = expect_object(item, at, 'an attribute name or {"name": ["ForEachUnique", attr]}')
         for out, spec in item.items():
             spec = expect_list(spec, f"{at}.{out}", '["ForEachUnique", attribute]')
-            if len(spec) != 2 or spec[0] != "ForEachUnique":
-                raise shape_error(f"{at}.{out}", '["ForEachUnique", attribute]', spec)
-            attr = expect_str(spec[1], f"{at}.{out}[1]", "an attribute name")
+            if len(spec) != 2:
+                raise arity_error(f"{at}.{out}", '["ForEachUnique", attribute]', spec)
+            serde_errors.variant(spec[0], f"{at}.{out}[0]", GROUP_BY_FUNCTIONS, "GroupByFunction")
+            attr = expect_str(spec[1], f"{at}.{out}[1]")
             schema_attr = schema.get(attr)
             if schema_attr is not None and schema_attr.type.kind != "array":
                 raise ApiError(
@@ -299,8 +296,8 @@ def parse_group_by(value: Any, schema: Schema, where: str) -> list[GroupKey]:
 
 
 def parse_multi_query(body: dict[str, Any], schema: Schema, metric: str | None) -> MultiQueryPlan:
-    reject_unknown_keys(body, MULTI_QUERY_FIELDS, "query body (multi-query)")
-    queries = expect_list(body["queries"], "queries", "an array of query objects")
+    reject_unknown_keys(body, MULTI_QUERY_FIELDS, "")
+    queries = expect_list(body["queries"], "queries")
     if not 1 <= len(queries) <= MAX_QUERIES:
         raise ApiError(400, f"queries: a multi-query holds 1 to {MAX_QUERIES} queries, got {len(queries)}")
     plan = MultiQueryPlan(
@@ -322,7 +319,7 @@ def parse_multi_query(body: dict[str, Any], schema: Schema, metric: str | None) 
         if isinstance(limit, dict):
             reject_unknown_keys(limit, ("total",), "limit")
             if "total" not in limit:
-                raise ApiError(422, "limit: missing required field 'total'")
+                raise serde_errors.missing_field("limit", "total")
             limit = limit["total"]
         plan.limit = expect_int(limit, "limit", 0, MAX_LIMIT)
     if body.get("offset") is not None:
@@ -340,18 +337,19 @@ def parse_rerank_by(value: Any, query_count: int) -> RerankRrf:
             400, 'rerank_by: model-based reranking needs a hosted model and is not supported; use ["RRF"]'
         )
     value = expect_list(value, "rerank_by", '["RRF"] or ["RRF", {rank_constant?, weights?}]')
-    if not value or value[0] != "RRF" or len(value) > 2:
-        raise shape_error("rerank_by", '["RRF"] or ["RRF", {rank_constant?, weights?}]', value)
+    if not value or len(value) > 2:
+        raise arity_error("rerank_by", '["RRF"] or ["RRF", {rank_constant?, weights?}]', value)
+    serde_errors.variant(value[0], "rerank_by[0]", RERANK_FUNCTIONS, "RerankFunction")
     if query_count < 2:
         raise ApiError(400, "rerank_by: RRF fuses several result lists and needs at least 2 queries")
     rrf = RerankRrf()
     if len(value) == 2:
-        params = expect_object(value[1], "rerank_by[1]", "RRF parameters {rank_constant?, weights?}")
+        params = expect_object(value[1], "rerank_by[1]", serde_errors.struct("RRFParams"))
         reject_unknown_keys(params, ("rank_constant", "weights"), "rerank_by[1]")
         if params.get("rank_constant") is not None:
             rrf.rank_constant = expect_int(params["rank_constant"], "rerank_by[1].rank_constant", 1)
         if params.get("weights") is not None:
-            weights = expect_list(params["weights"], "rerank_by[1].weights", "an array of positive numbers")
+            weights = expect_list(params["weights"], "rerank_by[1].weights")
             if len(weights) != query_count:
                 raise ApiError(
                     400,

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import serde_errors
 from ..errors import ApiError
 from ..fulltext.highlight import parse_highlight_config
 from ..schema.model import AttributeSchema, Schema
@@ -43,6 +44,7 @@ from .nodes import (
     VectorRank,
 )
 from .shape import (
+    arity_error,
     check_depth,
     expect_bool,
     expect_list,
@@ -76,7 +78,7 @@ class RankParser:
     def rank_by(self, value: Any, where: str = "rank_by") -> RankNode:
         expect_list(value, where, "a rank_by expression (array)")
         if not value:
-            raise shape_error(where, "a non-empty rank_by expression", value)
+            raise arity_error(where, "a non-empty rank_by expression", value)
         if isinstance(value[0], list):
             return self._order_many(value, where)
         second = value[1] if len(value) > 1 else None
@@ -85,7 +87,7 @@ class RankParser:
                 return self.vector(value, where)
             if second in ops.ORDER_DIRECTIONS:
                 if len(value) != 2:
-                    raise shape_error(where, f'[attribute, "{second}"] (2 elements)', value)
+                    raise arity_error(where, f'[attribute, "{second}"] (2 elements)', value)
                 return OrderBy([self._order_key(value, where)])
         return ScoreRank(self.score(value, where))
 
@@ -97,13 +99,14 @@ class RankParser:
         keys = []
         for i, item in enumerate(value):
             item = expect_list(item, f"{where}[{i}]", '[attribute, "asc"|"desc"]')
-            if len(item) != 2 or item[1] not in ops.ORDER_DIRECTIONS:
-                raise shape_error(f"{where}[{i}]", '[attribute, "asc"|"desc"]', item)
+            if len(item) != 2:
+                raise arity_error(f"{where}[{i}]", '[attribute, "asc"|"desc"]', item)
+            serde_errors.variant(item[1], f"{where}[{i}][1]", ops.ORDER_DIRECTIONS, "OrderDirection")
             keys.append(self._order_key(item, f"{where}[{i}]"))
         return OrderBy(keys)
 
     def _order_key(self, item: list[Any], where: str) -> tuple[str, bool]:
-        attr = expect_str(item[0], f"{where}[0]", "an attribute name")
+        attr = expect_str(item[0], f"{where}[0]")
         if attr != "id":
             schema_attr = lookup(self.schema, attr, f"{where}[0]")
             if schema_attr is not None:
@@ -124,7 +127,7 @@ class RankParser:
     # ------------------------------------------------------------------------------------------ vectors
 
     def _vector_attr(self, attr: Any, where: str) -> AttributeSchema:
-        attr = expect_str(attr, f"{where}[0]", "a vector attribute name")
+        attr = expect_str(attr, f"{where}[0]")
         schema_attr = lookup(self.schema, attr, f"{where}[0]")
         if schema_attr is None:
             raise ApiError(
@@ -143,7 +146,7 @@ class RankParser:
 
     def vector(self, value: list[Any], where: str) -> VectorRank:
         if len(value) != 3:
-            raise shape_error(where, f'[attribute, "{value[1]}", query_vector] (3 elements)', value)
+            raise arity_error(where, f'[attribute, "{value[1]}", query_vector] (3 elements)', value)
         attr, mode = value[0], value[1]
         schema_attr = self._vector_attr(attr, where)
         multi_attr = schema_attr.type.kind == "multivector"
@@ -204,7 +207,7 @@ class RankParser:
             return Constant(float(value))
         expect_list(value, where, "a score expression (array) or a number")
         if not value:
-            raise shape_error(where, "a non-empty score expression", value)
+            raise arity_error(where, "a non-empty score expression", value)
         head = value[0]
         second = value[1] if len(value) > 1 else None
         if isinstance(second, str) and isinstance(head, str) and second in ops.ATTRIBUTE_RANK_OPS:
@@ -228,12 +231,12 @@ class RankParser:
         if head == "Dist":
             return self._dist(value, where, depth)
         if isinstance(second, str) and isinstance(head, str):
-            raise ApiError(422, f"{where}: unknown rank_by operator {second!r}")
-        raise ApiError(
-            422,
-            f"{where}: unknown rank_by expression starting with {head!r}; expected [attr, ANN|kNN|SparseKNN|BM25|"
-            "asc|desc, ...], a filter, or one of Sum, Max, Product, Saturate, Decay, Attribute, Dist",
-        )
+            raise serde_errors.unknown_variant(
+                f"{where}[1]", second, sorted(ops.ATTRIBUTE_RANK_OPS | ops.ATTRIBUTE_FILTER_OPS)
+            )
+        if isinstance(head, str):
+            raise serde_errors.unknown_variant(f"{where}[0]", head, ops.SCORE_OPERATORS + ops.LOGICAL_OPS)
+        raise shape_error(where, "a rank_by expression: [attribute, operator, ...] or [function, ...]", value)
 
     def _children(self, value: list[Any], where: str, op: str, depth: int) -> list[ScoreNode]:
         if (
@@ -256,7 +259,7 @@ class RankParser:
         if len(args) == 1 and isinstance(args[0], list) and len(args[0]) == 2:
             args, where = args[0], f"{where}[1]"  # legacy nested form ["Product", [w, expr]]
         if len(args) != 2:
-            raise shape_error(
+            raise arity_error(
                 where, '["Product", weight, expression] or ["Product", expression, weight]', value
             )
         if is_number(args[0]):
@@ -272,10 +275,10 @@ class RankParser:
     def _curve(self, value: list[Any], where: str, depth: int) -> Curve:
         op = value[0]
         if len(value) != 3:
-            raise shape_error(
+            raise arity_error(
                 where, f'["{op}", expression, {{"midpoint": m, "exponent"?: e}}] (3 elements)', value
             )
-        params = expect_object(value[2], f"{where}[2]", f"{op} parameters {{midpoint, exponent?}}")
+        params = expect_object(value[2], f"{where}[2]", serde_errors.struct(f"{op}Params"))
         reject_unknown_keys(params, ("midpoint", "exponent"), f"{where}[2]")
         if "midpoint" not in params:
             raise ApiError(400, f"{where}[2]: {op} needs a midpoint")
@@ -287,8 +290,8 @@ class RankParser:
 
     def _attribute(self, value: list[Any], where: str) -> AttributeValue:
         if len(value) != 2:
-            raise shape_error(where, '["Attribute", attribute_name]', value)
-        attr = expect_str(value[1], f"{where}[1]", "an attribute name")
+            raise arity_error(where, '["Attribute", attribute_name]', value)
+        attr = expect_str(value[1], f"{where}[1]")
         schema_attr = lookup(self.schema, attr, f"{where}[1]")
         if schema_attr is not None and (
             schema_attr.type.kind != "scalar" or schema_attr.type.element not in _NUMERIC_SCORE_TYPES
@@ -302,7 +305,7 @@ class RankParser:
 
     def _dist(self, value: list[Any], where: str, depth: int) -> Distance:
         if len(value) != 3:
-            raise shape_error(where, '["Dist", expression, origin]', value)
+            raise arity_error(where, '["Dist", expression, origin]', value)
         origin = value[2]
         if isinstance(origin, str):
             origin_value = float(parse_datetime(origin, f"{where}[2]"))
@@ -314,7 +317,7 @@ class RankParser:
 
     def _bm25(self, value: list[Any], where: str) -> Bm25:
         if not 3 <= len(value) <= 4:
-            raise shape_error(where, '[attribute, "BM25", query, {"last_as_prefix"?: bool}]', value)
+            raise arity_error(where, '[attribute, "BM25", query, {"last_as_prefix"?: bool}]', value)
         attr = value[0]
         schema_attr = lookup(self.schema, attr, f"{where}[0]")
         config = schema_attr.full_text_search if schema_attr is not None else None
@@ -322,17 +325,17 @@ class RankParser:
             raise ApiError(
                 400, f"{where}: attribute {attr!r} has no full-text index (full_text_search in its schema)"
             )
-        query = full_text_query(value[2], config.tokenizer, f"{where}[2]", f"{where}: attribute {attr!r}")
+        query = full_text_query(value[2], config.tokenizer, f"{where}[2]", attr, "rank_by")
         last_as_prefix = False
         if len(value) == 4:
-            params = expect_object(value[3], f"{where}[3]", "BM25 parameters {last_as_prefix?}")
+            params = expect_object(value[3], f"{where}[3]", serde_errors.struct("TokenFilterParams"))
             reject_unknown_keys(params, ("last_as_prefix",), f"{where}[3]")
             last_as_prefix = expect_bool(params.get("last_as_prefix", False), f"{where}[3].last_as_prefix")
         return Bm25(attr, query, last_as_prefix)
 
     def _sparse(self, value: list[Any], where: str) -> SparseScore:
         if len(value) != 3:
-            raise shape_error(where, '[attribute, "SparseKNN", {dimension: weight}]', value)
+            raise arity_error(where, '[attribute, "SparseKNN", {dimension: weight}]', value)
         attr = value[0]
         schema_attr = lookup(self.schema, attr, f"{where}[0]")
         if schema_attr is None or schema_attr.type.kind != "sparse":
@@ -340,10 +343,10 @@ class RankParser:
             raise ApiError(400, f"{where}: SparseKNN needs a {{}}f16 attribute; {attr!r} is {found}")
         if schema_attr.sparse_knn is None:
             raise ApiError(400, f"{where}: attribute {attr!r} has no sparse_knn index in its schema")
-        query = expect_object(value[2], f"{where}[2]", "a sparse query vector {dimension: weight}")
+        query = expect_object(value[2], f"{where}[2]")
         for key, weight in query.items():
             if not is_number(weight):
-                raise shape_error(f"{where}[2][{key!r}]", "a number weight", weight)
+                raise shape_error(f"{where}[2].{key}", serde_errors.FLOAT, weight)
         return SparseScore(attr, {k: float(w) for k, w in query.items()})
 
     # ------------------------------------------------------------------------------------------ compute
@@ -353,7 +356,7 @@ class RankParser:
             raise ApiError(400, f"{where}: $ref_new is only allowed in write conditions")
         expect_list(value, where, "a compute expression (array)")
         if not value:
-            raise shape_error(where, "a non-empty expression", value)
+            raise arity_error(where, "a non-empty expression", value)
         head = value[0]
         second = value[1] if len(value) > 1 else None
         if head == "Embed":
@@ -362,7 +365,7 @@ class RankParser:
             return self._highlight(value, where)
         if second == "VectorDist":
             if len(value) != 3:
-                raise shape_error(where, '[attribute, "VectorDist", vector]', value)
+                raise arity_error(where, '[attribute, "VectorDist", vector]', value)
             schema_attr = self._vector_attr(head, where)
             query = self.query_vector(value[2], schema_attr, f"{where}[2]")
             multi = schema_attr.type.kind == "multivector"
@@ -380,8 +383,8 @@ class RankParser:
 
     def _highlight(self, value: list[Any], where: str) -> HighlightCompute:
         if not 2 <= len(value) <= 3:
-            raise shape_error(where, '["Highlight", attribute, config?]', value)
-        attr = expect_str(value[1], f"{where}[1]", "an attribute name")
+            raise arity_error(where, '["Highlight", attribute, config?]', value)
+        attr = expect_str(value[1], f"{where}[1]")
         schema_attr = lookup(self.schema, attr, f"{where}[1]")
         if schema_attr is None or schema_attr.type.text not in ("string", "[]string"):
             raise ApiError(

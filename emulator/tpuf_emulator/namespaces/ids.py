@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from .. import serde_errors
 from ..errors import bad_request
 from ..schema.values import UINT64_MAX, describe_json
 
@@ -12,7 +13,13 @@ MAX_ID_BYTES = 64
 
 
 def decode_id(value: Any, id_type: str, where: str) -> Any:
-    """The internal form of one ID given the namespace's id type (``uint``, ``string`` or ``uuid``)."""
+    """The internal form of one ID given the namespace's id type (``uint``, ``string`` or ``uuid``).
+
+    A JSON type no id can have (boolean, null, array, object) is the wrong shape (422, serde's words);
+    an id of the other kind than the namespace's id type, or out of range, is a 400.
+    """
+    if value is None or isinstance(value, bool | list | dict):
+        raise serde_errors.invalid_type(where, value, "an unsigned integer or a string")
     if isinstance(value, float):  # JSON parsers turn integers beyond 64 bits into floats
         raise bad_request(
             f"{where}: ids must be integers between 0 and 2^64-1 or strings, found number {value!r}"

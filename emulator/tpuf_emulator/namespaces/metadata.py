@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from ..errors import bad_request, unprocessable
-from ..schema.values import describe_json
+from .. import serde_errors
+from ..errors import bad_request
 from .namespace import Namespace
 
 
@@ -63,9 +63,7 @@ MAX_REPLICAS = 2**64 - 1
 
 def parse_metadata_patch(body: dict[str, Any]) -> tuple[Any, Any]:
     """(pinning, read_only) where ``_UNSET`` means "leave unchanged" and pinning None means "unpin"."""
-    for key in body:
-        if key not in ("pinning", "read_only"):
-            raise unprocessable(f"unknown field {key!r} in metadata patch; expected 'pinning' or 'read_only'")
+    serde_errors.reject_unknown_fields(body, ("pinning", "read_only"), "")
     pinning: Any = _UNSET
     if "pinning" in body:
         value = body["pinning"]
@@ -74,28 +72,23 @@ def parse_metadata_patch(body: dict[str, Any]) -> tuple[Any, Any]:
         elif value is True:
             pinning = {"replicas": 1}
         elif isinstance(value, dict):
-            if set(value) - {"replicas"}:
-                raise unprocessable(
-                    f"pinning: unknown field(s) {sorted(set(value) - {'replicas'})}; expected 'replicas'"
-                )
+            serde_errors.reject_unknown_fields(value, ("replicas",), "pinning")
             replicas = value.get("replicas", 1)
             if isinstance(replicas, float) and replicas.is_integer():
                 replicas = int(replicas)  # JSON Schema's integer: 2.0 is 2
             if not isinstance(replicas, int) or isinstance(replicas, bool):
-                raise unprocessable(f"pinning.replicas: expected an integer, found {describe_json(replicas)}")
+                raise serde_errors.invalid_type("pinning.replicas", replicas, serde_errors.UNSIGNED)
             if replicas < 1:
                 raise bad_request(f"pinning.replicas: must be at least 1, got {replicas}")
             if replicas > MAX_REPLICAS:
                 raise bad_request(f"pinning.replicas: must be at most {MAX_REPLICAS}, got {replicas}")
             pinning = {"replicas": replicas}
         else:
-            raise unprocessable(
-                f"pinning: expected a boolean, null or an object, found {describe_json(value)}"
-            )
+            raise serde_errors.invalid_type("pinning", value, "a boolean, null or a map")
     read_only: Any = _UNSET
     if "read_only" in body:
         if not isinstance(body["read_only"], bool):
-            raise unprocessable(f"read_only: expected a boolean, found {describe_json(body['read_only'])}")
+            raise serde_errors.invalid_type("read_only", body["read_only"], serde_errors.BOOLEAN)
         read_only = body["read_only"]
     return pinning, read_only
 

@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from .. import serde_errors
 from ..background import lower_current_thread_priority
 from ..config import EmulatorConfig
 from ..errors import ApiError, bad_request, not_found
@@ -472,13 +473,9 @@ class Registry:
     def start_copy(self, org: str, name: str, body: dict[str, Any]) -> dict[str, Any]:
         """``POST /v2/namespaces/{ns}/async``: a copy whose outcome is read by polling its token."""
         validate_namespace_name(name)
-        for key in body:
-            if key not in ("copy_from_namespace", "encryption", "sharding"):
-                raise ApiError(
-                    422, f"unknown field {key!r}; expected copy_from_namespace, encryption or sharding"
-                )
+        serde_errors.reject_unknown_fields(body, ("copy_from_namespace", "encryption", "sharding"), "")
         if body.get("copy_from_namespace") is None:
-            raise ApiError(422, "missing required field 'copy_from_namespace'")
+            raise serde_errors.missing_field("", "copy_from_namespace")
         req = parse_write_request(body)
         token = self._operations.run(org, name, lambda: self._copy(org, name, req))
         self._maybe_snapshot()

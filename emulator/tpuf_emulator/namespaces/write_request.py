@@ -1,4 +1,4 @@
-"""Phase 1 of a write: check the request's JSON shape (422) and collect it into a ``WriteRequest``.
+"""Phase 1 of a write: check the request's JSON shape (422, serde's words) and collect it into a ``WriteRequest``.
 
 Nothing here looks at a namespace: this is the part of validation that depends on the body alone.
 Semantic checks that need the schema (types, ids, conditions) happen in ``write_plan.py``.
@@ -6,12 +6,13 @@ Semantic checks that need the schema (types, ids, conditions) happen in ``write_
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import bad_request, unprocessable
+from .. import serde_errors
+from ..errors import bad_request
 from ..schema.model import DISTANCE_METRICS
-from ..schema.values import describe_json
 from .names import validate_namespace_name
 
 WRITE_FIELDS = (
@@ -22,6 +23,12 @@ WRITE_FIELDS = (
     "encryption", "sharding", "disable_backpressure", "create_namespace",
 )  # fmt: skip
 MAX_SHARDS = 256
+ENCRYPTION_MODES = ("default", "customer-managed")
+# Well-formed CMEK key names (the spec's ``EncryptionCustomerManaged.key_name`` pattern): a GCP key's
+# resource name or an AWS KMS ARN (any partition). Anything else is the hosted service's 400.
+KMS_KEY_NAME_PATTERN = (
+    r"^(projects/[^/]+/locations/[^/]+/keyRings/[^/]+/cryptoKeys/[^/]+|arn:aws[a-z-]*:kms:.+)$"
+)
 
 
 @dataclass
@@ -79,21 +86,22 @@ class WriteRequest:
 
 
 def _expect(value: Any, kind: type | tuple[type, ...], expected: str, where: str) -> Any:
+    """``value`` when it has the JSON type ``kind``; else serde's ``invalid type`` (422)."""
     if not isinstance(value, kind) or (
         isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,))
     ):
-        raise unprocessable(f"{where}: expected {expected}, found {describe_json(value)}")
+        raise serde_errors.invalid_type(where, value, expected)
     return value
 
 
 def _rows(value: Any, name: str) -> list[RowInput]:
-    _expect(value, list, "an array of row objects", name)
+    _expect(value, list, serde_errors.SEQUENCE, name)
     rows = []
     for i, row in enumerate(value):
         where = f"{name}[{i}]"
-        _expect(row, dict, "a row object", where)
+        _expect(row, dict, serde_errors.MAP, where)
         if "id" not in row:
-            raise unprocessable(f"{where}: missing required field 'id'")
+            raise serde_errors.missing_field(where, "id")
         values = dict(row)
         del values["id"]
         rows.append(RowInput(row["id"], values, where, f"{where}.id"))
@@ -118,17 +126,17 @@ def _split_vector_blob(blob: str, count: int, where: str) -> list[Any]:
 
 
 def _columns(value: Any, name: str) -> list[RowInput]:
-    _expect(value, dict, "an object of equal-length column arrays", name)
+    _expect(value, dict, serde_errors.MAP, name)
     if "id" not in value:
-        raise unprocessable(f"{name}: missing required field 'id'")
-    ids = _expect(value["id"], list, "an array of ids", f"{name}.id")
+        raise serde_errors.missing_field(name, "id")
+    ids = _expect(value["id"], list, serde_errors.SEQUENCE, f"{name}.id")
     columns: dict[str, list[Any]] = {}
     for column, items in value.items():
         if column == "id":
             continue
         if column == "vector" and isinstance(items, str):
             items = _split_vector_blob(items, len(ids), f"{name}.vector")
-        _expect(items, list, "an array with one value per id", f"{name}.{column}")
+        _expect(items, list, serde_errors.SEQUENCE, f"{name}.{column}")
         if len(items) != len(ids):
             raise bad_request(f"{name}.{column}: has {len(items)} values but {name}.id has {len(ids)}")
         columns[column] = items
@@ -142,66 +150,63 @@ def _columns(value: Any, name: str) -> list[RowInput]:
 def _source(value: Any, name: str) -> SourceRef:
     if isinstance(value, str):
         return SourceRef(validate_namespace_name(value))
-    _expect(value, dict, "a namespace name or an object", name)
-    known = {"source_namespace", "source_api_key", "source_region", "dest_encryption"}
-    for key in value:
-        if key not in known:
-            raise unprocessable(f"{name}.{key}: unknown field; expected one of {', '.join(sorted(known))}")
+    _expect(value, dict, "a string or a map", name)
+    serde_errors.reject_unknown_fields(
+        value, ("source_namespace", "source_api_key", "source_region", "dest_encryption"), name
+    )
     if "source_namespace" not in value:
-        raise unprocessable(f"{name}: missing required field 'source_namespace'")
+        raise serde_errors.missing_field(name, "source_namespace")
     ref = SourceRef(
         validate_namespace_name(
-            _expect(value["source_namespace"], str, "a string", f"{name}.source_namespace")
+            _expect(value["source_namespace"], str, serde_errors.STRING, f"{name}.source_namespace")
         )
     )
     if value.get("source_api_key") is not None:
-        ref.api_key = _expect(value["source_api_key"], str, "a string", f"{name}.source_api_key")
+        ref.api_key = _expect(value["source_api_key"], str, serde_errors.STRING, f"{name}.source_api_key")
     if value.get("source_region") is not None:
-        ref.region = _expect(value["source_region"], str, "a string", f"{name}.source_region")
+        ref.region = _expect(value["source_region"], str, serde_errors.STRING, f"{name}.source_region")
     if value.get("dest_encryption") is not None:
         ref.encryption = parse_encryption(value["dest_encryption"], f"{name}.dest_encryption")
     return ref
 
 
 def parse_encryption(value: Any, where: str) -> dict[str, Any]:
-    _expect(value, dict, "an object", where)
-    mode = value.get("mode")
-    if mode == "default" and set(value) <= {"mode"}:
+    """``{"mode": "default"}`` or ``{"mode": "customer-managed", "key_name", "encryption_context"?}``
+    (also the pre-2.0 ``{"cmek": {"key_name": ...}}``); the key name must be well-formed (400)."""
+    _expect(value, dict, serde_errors.MAP, where)
+    if "cmek" in value and "mode" not in value:
+        serde_errors.reject_unknown_fields(value, ("cmek",), where)
+        legacy = _expect(value["cmek"], dict, serde_errors.MAP, f"{where}.cmek")
+        serde_errors.reject_unknown_fields(legacy, ("key_name",), f"{where}.cmek")
+        return {"mode": "customer-managed", "key_name": _key_name(legacy, f"{where}.cmek")}
+    if "mode" not in value:
+        raise serde_errors.missing_field(where, "mode")
+    mode = serde_errors.variant(value["mode"], f"{where}.mode", ENCRYPTION_MODES, "EncryptionMode")
+    if mode == "default":
+        serde_errors.reject_unknown_fields(value, ("mode",), where)
         return {"mode": "default"}
-    if mode == "customer-managed" and set(value) <= {"mode", "key_name", "encryption_context"}:
-        parsed = {
-            "mode": "customer-managed",
-            "key_name": _expect(value.get("key_name"), str, "a string", f"{where}.key_name"),
-        }
-        if not parsed["key_name"]:
-            raise bad_request(f"{where}.key_name: must not be empty")
-        if value.get("encryption_context") is not None:
-            context = _expect(
-                value["encryption_context"], dict, "an object of strings", f"{where}.encryption_context"
-            )
-            for key, item in context.items():
-                _expect(item, str, "a string", f"{where}.encryption_context.{key}")
-            parsed["encryption_context"] = dict(context)
-        return parsed
-    # Pre-2.0 clients: {"cmek": {"key_name": ...}}
-    if (
-        set(value) == {"cmek"}
-        and isinstance(value["cmek"], dict)
-        and isinstance(value["cmek"].get("key_name"), str)
-    ):
-        return {"mode": "customer-managed", "key_name": value["cmek"]["key_name"]}
-    raise unprocessable(
-        f'{where}: expected {{"mode": "default"}} or {{"mode": "customer-managed", "key_name": ...}}, '
-        f"found {value!r:.80}"
-    )
+    serde_errors.reject_unknown_fields(value, ("mode", "key_name", "encryption_context"), where)
+    parsed: dict[str, Any] = {"mode": "customer-managed", "key_name": _key_name(value, where)}
+    if value.get("encryption_context") is not None:
+        context = _expect(value["encryption_context"], dict, serde_errors.MAP, f"{where}.encryption_context")
+        for key, item in context.items():
+            _expect(item, str, serde_errors.STRING, f"{where}.encryption_context.{key}")
+        parsed["encryption_context"] = dict(context)
+    return parsed
+
+
+def _key_name(value: dict[str, Any], where: str) -> str:
+    """A CMEK key: a GCP Cloud KMS key's resource name or an AWS KMS key ARN, else the hosted 400."""
+    if "key_name" not in value:
+        raise serde_errors.missing_field(where, "key_name")
+    key = _expect(value["key_name"], str, serde_errors.STRING, f"{where}.key_name")
+    if not re.search(KMS_KEY_NAME_PATTERN, key):
+        raise bad_request(f"Malformed Cloud KMS crypto key: {key}")
+    return key
 
 
 def parse_write_request(body: dict[str, Any]) -> WriteRequest:
-    for key in body:
-        if key not in WRITE_FIELDS:
-            raise unprocessable(
-                f"unknown field {key!r} in write request; expected one of {', '.join(WRITE_FIELDS)}"
-            )
+    serde_errors.reject_unknown_fields(body, WRITE_FIELDS, "")
     req = WriteRequest()
     for name in ("upsert_rows", "upsert_columns", "patch_rows", "patch_columns"):
         if body.get(name) is None:
@@ -214,7 +219,7 @@ def parse_write_request(body: dict[str, Any]) -> WriteRequest:
             req.patches += rows
             req.has_patch_op = True
     if body.get("deletes") is not None:
-        ids = _expect(body["deletes"], list, "an array of ids", "deletes")
+        ids = _expect(body["deletes"], list, serde_errors.SEQUENCE, "deletes")
         req.deletes = [(doc_id, f"deletes[{i}]") for i, doc_id in enumerate(ids)]
         req.has_delete_op = True
     req.upsert_condition = body.get("upsert_condition")
@@ -222,34 +227,25 @@ def parse_write_request(body: dict[str, Any]) -> WriteRequest:
     req.delete_condition = body.get("delete_condition")
     req.delete_by_filter = body.get("delete_by_filter")
     if body.get("patch_by_filter") is not None:
-        pbf = _expect(
-            body["patch_by_filter"], dict, "an object with 'filters' and 'patch'", "patch_by_filter"
-        )
-        for key in pbf:
-            if key not in ("filters", "patch"):
-                raise unprocessable(f"patch_by_filter.{key}: unknown field; expected 'filters' and 'patch'")
+        pbf = _expect(body["patch_by_filter"], dict, serde_errors.struct("PatchByFilter"), "patch_by_filter")
+        serde_errors.reject_unknown_fields(pbf, ("filters", "patch"), "patch_by_filter")
         for key in ("filters", "patch"):
             if pbf.get(key) is None:
-                raise unprocessable(f"patch_by_filter: missing required field {key!r}")
+                raise serde_errors.missing_field("patch_by_filter", key)
         req.patch_by_filter = pbf["filters"]
-        req.patch_by_filter_patch = _expect(
-            pbf["patch"], dict, "an object of attribute values", "patch_by_filter.patch"
-        )
+        req.patch_by_filter_patch = _expect(pbf["patch"], dict, serde_errors.MAP, "patch_by_filter.patch")
         if "id" in req.patch_by_filter_patch:
             raise bad_request("patch_by_filter.patch: the id of a document cannot be patched")
     for flag in ("delete_by_filter_allow_partial", "patch_by_filter_allow_partial", "return_affected_ids",
                  "disable_backpressure", "create_namespace"):  # fmt: skip
         if body.get(flag) is not None:
-            setattr(req, flag, _expect(body[flag], bool, "a boolean", flag))
+            setattr(req, flag, _expect(body[flag], bool, serde_errors.BOOLEAN, flag))
     if body.get("distance_metric") is not None:
-        metric = _expect(body["distance_metric"], str, "a string", "distance_metric")
-        if metric not in DISTANCE_METRICS:
-            raise unprocessable(
-                f"distance_metric: expected one of {', '.join(DISTANCE_METRICS)}, found {metric!r}"
-            )
-        req.distance_metric = metric
+        req.distance_metric = serde_errors.variant(
+            body["distance_metric"], "distance_metric", DISTANCE_METRICS, "DistanceMetric"
+        )
     if body.get("schema") is not None:
-        req.schema = _expect(body["schema"], dict, "an object mapping attribute names to schemas", "schema")
+        req.schema = _expect(body["schema"], dict, serde_errors.MAP, "schema")
     if body.get("copy_from_namespace") is not None:
         req.copy_from = _source(body["copy_from_namespace"], "copy_from_namespace")
     if body.get("branch_from_namespace") is not None:
@@ -259,13 +255,14 @@ def parse_write_request(body: dict[str, Any]) -> WriteRequest:
     if body.get("encryption") is not None:
         req.encryption = parse_encryption(body["encryption"], "encryption")
     if body.get("sharding") is not None:
-        sharding = _expect(body["sharding"], dict, "an object", "sharding")
-        if set(sharding) != {"num_shards"}:
-            raise unprocessable('sharding: expected {"num_shards": <integer>}')
+        sharding = _expect(body["sharding"], dict, serde_errors.struct("ShardingConfig"), "sharding")
+        serde_errors.reject_unknown_fields(sharding, ("num_shards",), "sharding")
+        if "num_shards" not in sharding:
+            raise serde_errors.missing_field("sharding", "num_shards")
         shards = sharding["num_shards"]
         if isinstance(shards, float) and shards.is_integer():
             shards = int(shards)  # JSON Schema's integer: 15.0 is 15
-        shards = _expect(shards, int, "an integer", "sharding.num_shards")
+        shards = _expect(shards, int, serde_errors.UNSIGNED, "sharding.num_shards")
         if not 1 <= shards <= MAX_SHARDS:
             raise bad_request(f"sharding.num_shards: must be between 1 and {MAX_SHARDS}, got {shards}")
         req.sharding = {"num_shards": shards}

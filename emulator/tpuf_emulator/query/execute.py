@@ -23,7 +23,7 @@ from typing import Any
 
 import orjson
 
-from ..errors import ApiError
+from .. import serde_errors
 from ..filters import compile_filter
 from ..language import parse_multi_query, parse_query
 from ..language.nodes import Combine as CombineNode
@@ -62,7 +62,7 @@ def execute_query(view: Any, body: Any) -> dict[str, Any]:
     """Run a single query or a multi-query (told apart by ``queries``) and return the response body."""
     started = time.perf_counter()
     if not isinstance(body, dict):
-        raise ApiError(422, f"query body: expected a JSON object, found {type(body).__name__}")
+        raise serde_errors.invalid_type("", body, serde_errors.struct("QueryRequest"))
     stats = Stats()
     if "queries" in body:
         plan = parse_multi_query(body, view.schema, view.distance_metric)

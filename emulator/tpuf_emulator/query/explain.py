@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import ApiError
+from .. import serde_errors
 from ..language import parse_multi_query, parse_query
 from ..language.nodes import (
     AttributeValue,
@@ -39,7 +39,7 @@ from ..language.nodes import (
 
 def explain_query(view: Any, body: Any) -> dict[str, Any]:
     if not isinstance(body, dict):
-        raise ApiError(422, "query body: expected a JSON object")
+        raise serde_errors.invalid_type("", body, serde_errors.struct("QueryRequest"))
     size = len(view.documents())
     lines = [f"namespace {view.name!r}: {size} documents (all in memory, fully indexed)"]
     if "queries" in body:

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import serde_errors
 from ..errors import ApiError
 from ..filters import compile_filter
 from ..language import parse_filter
@@ -36,8 +37,8 @@ def _default_vector_attr(view: Any) -> str:
 
 
 def recall(view: Any, body: Any) -> dict[str, Any]:
-    body = expect_object(body if body is not None else {}, "recall body")
-    reject_unknown_keys(body, RECALL_FIELDS, "recall body")
+    body = expect_object(body if body is not None else {}, "", serde_errors.struct("RecallRequest"))
+    reject_unknown_keys(body, RECALL_FIELDS, "")
     top_k = expect_int(body.get("top_k", 10) if body.get("top_k") is not None else 10, "top_k", 1, 10_000)
     num = body.get("num")
     include_truth = expect_bool(body.get("include_ground_truth", False), "include_ground_truth")

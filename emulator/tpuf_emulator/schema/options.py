@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import bad_request, unprocessable
+from .. import serde_errors
+from ..errors import bad_request
 from ..fulltext.config import parse_full_text_config
 from .model import DISTANCE_METRICS, AttributeSchema, AttributeType
-from .values import describe_json
 
 KNOWN_OPTIONS = (
     "type",
@@ -33,15 +33,13 @@ ID_TYPES = ("uint", "string", "uuid")
 
 
 def _expect(value: Any, kind: type | tuple[type, ...], expected: str, where: str) -> Any:
-    if isinstance(value, bool) and kind in (int, float, (int, float)):
-        raise unprocessable(f"{where}: expected {expected}, found boolean")
-    if not isinstance(value, kind):
-        raise unprocessable(f"{where}: expected {expected}, found {describe_json(value)}")
+    if (isinstance(value, bool) and kind in (int, float, (int, float))) or not isinstance(value, kind):
+        raise serde_errors.invalid_type(where, value, expected)
     return value
 
 
 def parse_type(text: Any, where: str) -> AttributeType:
-    _expect(text, str, "a type string", where)
+    _expect(text, str, serde_errors.STRING, where)
     try:
         return AttributeType.parse(text)
     except ValueError as exc:
@@ -53,20 +51,15 @@ def _parse_ann(value: Any, where: str) -> dict[str, Any] | None:
         return None
     if value is True:
         return {}
-    _expect(value, dict, "a boolean or an object", where)
+    _expect(value, dict, "a boolean or struct AnnConfig", where)
     out: dict[str, Any] = {}
     for key, item in value.items():
         if key == "distance_metric":
-            _expect(item, str, "a string", f"{where}.{key}")
-            if item not in DISTANCE_METRICS:
-                raise unprocessable(
-                    f"{where}.{key}: expected one of {', '.join(DISTANCE_METRICS)}, found {item!r}"
-                )
-            out[key] = item
+            out[key] = serde_errors.variant(item, f"{where}.{key}", DISTANCE_METRICS, "DistanceMetric")
         elif key == "late_interaction":
-            out[key] = _expect(item, bool, "a boolean", f"{where}.{key}")
+            out[key] = _expect(item, bool, serde_errors.BOOLEAN, f"{where}.{key}")
         else:
-            raise unprocessable(f"{where}.{key}: unknown ann option")
+            raise serde_errors.unknown_field(where, key, ("distance_metric", "late_interaction"))
     return out
 
 
@@ -74,10 +67,14 @@ def _parse_sparse_knn(value: Any, where: str) -> dict[str, Any] | None:
     if value is None:
         return None
     # The spec and the official client type it as an object only (unlike `ann`, no boolean form).
-    _expect(value, dict, 'an object ({"distance_metric": "dot_product"})', where)
-    metric = value.get("distance_metric", "dot_product")
-    if metric != "dot_product" or set(value) - {"distance_metric"}:
-        raise unprocessable(f'{where}: expected {{"distance_metric": "dot_product"}}, found {value!r}')
+    _expect(value, dict, serde_errors.struct("SparseKnnConfig"), where)
+    serde_errors.reject_unknown_fields(value, ("distance_metric",), where)
+    serde_errors.variant(
+        value.get("distance_metric", "dot_product"),
+        f"{where}.distance_metric",
+        ("dot_product",),
+        "SparseDistanceMetric",
+    )
     return {"distance_metric": "dot_product"}
 
 
@@ -89,14 +86,10 @@ def parse_attribute(name: str, value: Any, existing: AttributeSchema | None, whe
     """
     if isinstance(value, str):
         value = {"type": value}
-    _expect(value, dict, "a type string or an object", where)
-    for key in value:
-        if key not in KNOWN_OPTIONS:
-            raise unprocessable(
-                f"{where}.{key}: unknown schema option; expected one of {', '.join(KNOWN_OPTIONS)}"
-            )
+    _expect(value, dict, "a string or struct AttributeSchema", where)
+    serde_errors.reject_unknown_fields(value, KNOWN_OPTIONS, where)
     if "type" not in value:
-        raise unprocessable(f"{where}: missing required field 'type'")
+        raise serde_errors.missing_field(where, "type")
     attr_type = parse_type(value["type"], f"{where}.type")
     if name == "id" and attr_type.text not in ID_TYPES:
         raise bad_request(
@@ -105,7 +98,7 @@ def parse_attribute(name: str, value: Any, existing: AttributeSchema | None, whe
 
     fts = parse_full_text_config(value.get("full_text_search"), attr_type.text, f"{where}.full_text_search")
     flags = {
-        flag: _expect(value.get(flag, False), bool, "a boolean", f"{where}.{flag}")
+        flag: _expect(value.get(flag, False), bool, serde_errors.BOOLEAN, f"{where}.{flag}")
         for flag in ("regex", "glob", "fuzzy")
     }
     text_only = [
@@ -119,7 +112,7 @@ def parse_attribute(name: str, value: Any, existing: AttributeSchema | None, whe
         )
 
     if "filterable" in value:
-        filterable = _expect(value["filterable"], bool, "a boolean", f"{where}.filterable")
+        filterable = _expect(value["filterable"], bool, serde_errors.BOOLEAN, f"{where}.filterable")
     else:
         filterable = not text_only and attr_type.text != "bytes"
     if attr_type.is_vector:
@@ -146,12 +139,11 @@ def parse_attribute(name: str, value: Any, existing: AttributeSchema | None, whe
     if embed is not None:
         if attr_type.text != "string":
             raise bad_request(f"{where}.embed: native embedding needs a string attribute")
-        if not isinstance(embed, (str, dict)):
-            raise unprocessable(
-                f"{where}.embed: expected a model name or an object, found {describe_json(embed)}"
-            )
-        if isinstance(embed, dict) and not isinstance(embed.get("model"), str):
-            raise unprocessable(f"{where}.embed.model: expected a string")
+        _expect(embed, (str, dict), "a string or a map", f"{where}.embed")
+        if isinstance(embed, dict):
+            if "model" not in embed:
+                raise serde_errors.missing_field(f"{where}.embed", "model")
+            _expect(embed["model"], str, serde_errors.STRING, f"{where}.embed.model")
 
     return AttributeSchema(
         type=attr_type,
@@ -185,20 +177,18 @@ def parse_drop(value: dict[str, Any], where: str) -> DropAttribute:
     wrong JSON shape (422)."""
     others = sorted(key for key in value if key != "drop")
     if others:
-        raise unprocessable(
-            f"{where}: drop cannot be combined with other settings (found {', '.join(others)})"
-        )
+        raise serde_errors.unknown_field(where, others[0], ("drop",))
     if value["drop"] is not True:
-        raise unprocessable(
-            f"{where}.drop: expected true, found {describe_json(value['drop'])} {value['drop']!r}"
-        )
+        drop = value["drop"]
+        render = serde_errors.invalid_value if isinstance(drop, bool) else serde_errors.invalid_type
+        raise render(f"{where}.drop", drop, "true")
     return DROP
 
 
 def _parse_map(
     body: Any, current: dict[str, AttributeSchema], where: str, *, allow_drop: bool
 ) -> dict[str, Any]:
-    _expect(body, dict, "an object mapping attribute names to schemas", where)
+    _expect(body, dict, serde_errors.MAP, where)
     from .names import validate_attribute_name
 
     out: dict[str, Any] = {}

@@ -23,7 +23,9 @@ class EncryptionCustomerManaged:
 
     Attributes:
         mode (Literal['customer-managed']):
-        key_name (str): The key (AWS KMS key ARN, or the GCP key's full resource name).
+        key_name (str): The key (AWS KMS key ARN, or the GCP key's full resource name
+            `projects/P/locations/L/keyRings/R/cryptoKeys/K`). Any other name is a 400 `Malformed Cloud KMS crypto key:
+            <name>`.
         encryption_context (EncryptionCustomerManagedEncryptionContext | Unset): AWS KMS encryption context sent with
             every use of the key (keys may not start with `tpuf:` or `aws:`).
     """
