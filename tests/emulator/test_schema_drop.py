@@ -96,7 +96,7 @@ def test_dropping_id_or_an_unknown_attribute_is_400(api, unique_ns):
 def test_drop_must_be_exactly_true_and_alone(api, unique_ns):
     _seed(api, unique_ns)
     for value, needle in (({"drop": False}, "expected true"), ({"drop": "yes"}, "expected true"),
-                          ({"drop": True, "type": "string"}, "cannot be combined")):  # fmt: skip
+                          ({"drop": True, "type": "string"}, "unknown field `type`, expected `drop`")):  # fmt: skip
         response = api.post(f"/v1/namespaces/{unique_ns}/schema", json={"tag": value})
         assert response.status_code == 422, response.text
         assert needle in response.json()["error"] and "schema.tag" in response.json()["error"]

@@ -145,14 +145,19 @@ def test_query_length_limit() -> None:
         ({"tokenizer": "pre_tokenized_array", "language": "german"}, "[]string", 400, "language"),
         ({"tokenizer": "pre_tokenized_array", "case_sensitive": False}, "[]string", 400, "case_sensitive"),
         ({"tokenizer": "pre_tokenized_array"}, "string", 400, "[]string"),
-        ({"tokenizer": "word_v9"}, "string", 400, "tokenizer"),
-        ({"language": "klingon"}, "string", 400, "language"),
+        ({"tokenizer": "word_v9"}, "string", 422, "unknown variant `word_v9`"),
+        ({"language": "klingon"}, "string", 422, "unknown variant `klingon`"),
         ({"max_token_length": 255}, "string", 400, "max_token_length"),
         ({"b": 1.5}, "string", 400, "b must"),
         ({"k1": 0}, "string", 400, "k1"),
         ({"stemming": "yes"}, "string", 422, "boolean"),
         (True, "int", 400, "string and []string"),
-        ("yes", "string", 422, "boolean or an object"),
+        (
+            "yes",
+            "string",
+            422,
+            'invalid type: string "yes", expected a boolean or struct FullTextSearchConfig',
+        ),
     ],
 )
 def test_invalid_configs_are_rejected(value, attribute_type: str, status: int, fragment: str) -> None:

@@ -56,14 +56,14 @@ def test_case_sensitivity() -> None:
 @pytest.mark.parametrize(
     ("params", "status", "fragment"),
     [
-        ({}, 400, "max_edit_distance"),
+        ({}, 422, "missing field `max_edit_distance`"),
         ({"max_edit_distance": []}, 400, "non-empty"),
         ({"max_edit_distance": [{"min_query_chars": 5, "distance": 1}]}, 400, "3 * (distance + 1) = 6"),
         ({"max_edit_distance": [{"min_query_chars": 9, "distance": 3}]}, 400, "0, 1 or 2"),
         ({"max_edit_distance": [{"min_query_chars": 6, "distance": 1}, {"min_query_chars": 3, "distance": 0}]}, 400, "ascending"),
-        ({"max_edit_distance": [{"min_query_chars": "3", "distance": 0}]}, 422, "integer"),
+        ({"max_edit_distance": [{"min_query_chars": "3", "distance": 0}]}, 422, 'invalid type: string "3", expected u64'),
         ({**THRESHOLDS, "case_sensitive": "no"}, 422, "boolean"),
-        ({**THRESHOLDS, "fuzziness": 2}, 400, "fuzziness"),
+        ({**THRESHOLDS, "fuzziness": 2}, 422, "unknown field `fuzziness`"),
     ],
 )  # fmt: skip
 def test_invalid_parameters(params, status: int, fragment: str) -> None:

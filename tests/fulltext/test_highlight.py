@@ -106,12 +106,12 @@ def test_rank_fragments_by_supplies_the_query() -> None:
 @pytest.mark.parametrize(
     ("options", "status"),
     [
-        ({"fragment_by": "chapter"}, 400),
+        ({"fragment_by": "chapter"}, 422),
         ({"fragment_limit": 0}, 400),
         ({"fragment_limit": 1025}, 400),
         ({"fragment_limit": "3"}, 422),
-        ({"include_offsets": "utf-32"}, 400),
-        ({"colour": "red"}, 400),
+        ({"include_offsets": "utf-32"}, 422),
+        ({"colour": "red"}, 422),
         ([1], 422),
     ],
 )

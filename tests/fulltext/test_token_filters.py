@@ -102,7 +102,7 @@ def test_pre_tokenized_arrays_need_token_arrays() -> None:
     ("op", "params", "status"),
     [
         ("ContainsAllTokens", {"last_as_prefix": "yes"}, 422),
-        ("ContainsAllTokens", {"prefix": True}, 400),
+        ("ContainsAllTokens", {"prefix": True}, 422),
         ("ContainsTokenSequence", {"last_as_prefix": True}, 400),
         ("ContainsEverything", None, 400),
     ],

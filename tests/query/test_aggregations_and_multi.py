@@ -123,7 +123,7 @@ def test_group_by_for_each_unique_and_two_keys(view):
         ({"aggregate_by": {"n": ["Count"]}, "include_attributes": True}, "cannot be combined"),
         ({"aggregate_by": {"n": ["Count"]}, "offset": 1}, "cannot be combined"),
         ({"aggregate_by": {"s": ["Sum", "color"]}}, "Sum needs an int, uint or float"),
-        ({"aggregate_by": {"s": ["Avg", "price"]}}, "unknown aggregate function 'Avg'"),
+        ({"aggregate_by": {"s": ["Avg", "price"]}}, "unknown variant `Avg`, expected `Count` or `Sum`"),
         ({"aggregate_by": {f"a{i}": ["Count"] for i in range(9)}}, "at most 8"),
         ({"group_by": ["color"], "rank_by": ["id", "asc"]}, "group_by requires aggregate_by"),
         ({"aggregate_by": {"n": ["Count"]}, "group_by": ["tags"]}, "ForEachUnique"),
@@ -191,7 +191,7 @@ def test_rrf_fusion_scores_and_weights(view):
             {"queries": [{"aggregate_by": {"n": ["Count"]}}, {"top_k": 1}], "rerank_by": ["RRF"]},
             "cannot be reranked",
         ),
-        ({"queries": [{"top_k": 1, "vector_encoding": "base64"}]}, "unknown field 'vector_encoding'"),
+        ({"queries": [{"top_k": 1, "vector_encoding": "base64"}]}, "unknown field `vector_encoding`"),
         ({"queries": [{"top_k": 1}, {"top_k": 1}], "limit": 3}, "requires rerank_by"),
         ({"rank_by": ["id", "asc"], "rerank_by": ["RRF"]}, "send it with `queries`"),
         (
