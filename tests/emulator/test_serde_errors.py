@@ -141,6 +141,12 @@ def test_well_formed_cmek_keys_are_accepted(tpuf, unique_ns, key_name):
         ({"upsert_rows": [{"id": 1}], "return_affected_ids": 5}, "return_affected_ids: invalid type: integer `5`, expected a boolean"),
         ({"upsert_rows": [{"id": 1}], "return_affected_ids": 1.5}, "invalid type: floating point `1.5`, expected a boolean"),
         ({"upsert_rows": [{"id": 1}], "return_affected_ids": "yes"}, 'invalid type: string "yes", expected a boolean'),
+        # serde_json renders floats with ryu (shortest digits, `2.0`, `1e16`) and strings with Rust's Debug escapes
+        ({"upsert_rows": [{"id": 1}], "return_affected_ids": 2.0}, "invalid type: floating point `2.0`, expected a boolean"),
+        ({"upsert_rows": [{"id": 1}], "return_affected_ids": 1e16}, "invalid type: floating point `1e16`, expected a boolean"),
+        ({"upsert_rows": [{"id": 1}], "return_affected_ids": -5}, "invalid type: integer `-5`, expected a boolean"),
+        ({"upsert_rows": [{"id": 1}], "return_affected_ids": 'say "hi"\n'},
+         'invalid type: string "say \\"hi\\"\\n", expected a boolean'),
         ({"deletes": {"id": 1}}, "deletes: invalid type: map, expected a sequence"),
         ({"upsert_rows": [["id", 1]]}, "upsert_rows[0]: invalid type: sequence, expected a map"),
         ({"upsert_rows": [{"title": "no id"}]}, "upsert_rows[0]: missing field `id`"),
