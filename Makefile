@@ -16,7 +16,7 @@ export REDOCLY_TELEMETRY := off
 export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 
 .PHONY: help setup lint generate check-generated serve demo test bench build publish docs fuzz \
-        crash-test contract-live clean
+        crash-test contract-live drift clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -49,6 +49,9 @@ lint: setup ## validate the spec (openapi-spec-validator + Redocly) and lint Pyt
 docs: setup ## render the API reference to build/docs/index.html
 	mkdir -p build/docs
 	npx --no-install redocly build-docs spec/turbopuffer.yaml --config spec/redocly.yaml --inlineBundle -o build/docs/index.html
+
+drift: ## what the newest `turbopuffer` client on PyPI knows that spec/ lacks (exit 1 if behind)
+	python3 scripts/drift.py --venv build/drift-venv
 
 # ---- client -------------------------------------------------------------------------------
 generate: setup ## regenerate generated/ from spec/ + templates/

@@ -251,7 +251,8 @@ class Namespace:
         multi-query may fuse its sub-queries' rows with `rerank_by: ["RRF"]`.
 
         The official SDK sends `?stainless_overload=multiQuery` for multi-queries; the server
-        ignores that query parameter and dispatches on the body.
+        ignores that query parameter and dispatches on the body. Multi-queries may also be
+        sent to `POST /v2/namespaces/{namespace}/multi-query`, which takes only them.
 
         Args:
             rank_by: How to rank documents: vector search (`ANN`, `kNN`, `SparseKNN`), a score expression
@@ -281,7 +282,8 @@ class Namespace:
                 `euclidean_squared` = Σ (x_i − y_i)². Lower is closer.
             vector_encoding: How vectors are encoded in responses.
             consistency: Read consistency: `strong` (default) sees every acknowledged write; `eventual` may
-                be slightly stale but avoids a round-trip to object storage.
+                be slightly stale but avoids a round-trip to object storage. `level`
+                is optional: `{}` is the default, strong.
             rerank_by: Re-rank the retrieved rows with a re-ranking model that scores a string attribute
                 against a query text.
             extra_body: fields to send that this client version does not know yet.
@@ -337,7 +339,8 @@ class Namespace:
         multi-query may fuse its sub-queries' rows with `rerank_by: ["RRF"]`.
 
         The official SDK sends `?stainless_overload=multiQuery` for multi-queries; the server
-        ignores that query parameter and dispatches on the body.
+        ignores that query parameter and dispatches on the body. Multi-queries may also be
+        sent to `POST /v2/namespaces/{namespace}/multi-query`, which takes only them.
 
         Args:
             queries: The sub-queries; `results[i]` answers `queries[i]`.
@@ -345,7 +348,8 @@ class Namespace:
             limit: The maximum number of fused (re-ranked) rows of a multi-query.
             offset: Skip this many fused rows (requires `rerank_by` and `limit`).
             consistency: Read consistency: `strong` (default) sees every acknowledged write; `eventual` may
-                be slightly stale but avoids a round-trip to object storage.
+                be slightly stale but avoids a round-trip to object storage. `level`
+                is optional: `{}` is the default, strong.
             vector_encoding: How vectors are encoded in responses.
             extra_body: fields to send that this client version does not know yet.
 
@@ -420,7 +424,8 @@ class Namespace:
                 `euclidean_squared` = Σ (x_i − y_i)². Lower is closer.
             vector_encoding: How vectors are encoded in responses.
             consistency: Read consistency: `strong` (default) sees every acknowledged write; `eventual` may
-                be slightly stale but avoids a round-trip to object storage.
+                be slightly stale but avoids a round-trip to object storage. `level`
+                is optional: `{}` is the default, strong.
             rerank_by: Re-rank the retrieved rows with a re-ranking model that scores a string attribute
                 against a query text.
             extra_body: fields to send that this client version does not know yet.
@@ -824,7 +829,8 @@ class AsyncNamespace:
         multi-query may fuse its sub-queries' rows with `rerank_by: ["RRF"]`.
 
         The official SDK sends `?stainless_overload=multiQuery` for multi-queries; the server
-        ignores that query parameter and dispatches on the body.
+        ignores that query parameter and dispatches on the body. Multi-queries may also be
+        sent to `POST /v2/namespaces/{namespace}/multi-query`, which takes only them.
 
         Args:
             rank_by: How to rank documents: vector search (`ANN`, `kNN`, `SparseKNN`), a score expression
@@ -854,7 +860,8 @@ class AsyncNamespace:
                 `euclidean_squared` = Σ (x_i − y_i)². Lower is closer.
             vector_encoding: How vectors are encoded in responses.
             consistency: Read consistency: `strong` (default) sees every acknowledged write; `eventual` may
-                be slightly stale but avoids a round-trip to object storage.
+                be slightly stale but avoids a round-trip to object storage. `level`
+                is optional: `{}` is the default, strong.
             rerank_by: Re-rank the retrieved rows with a re-ranking model that scores a string attribute
                 against a query text.
             extra_body: fields to send that this client version does not know yet.
@@ -910,7 +917,8 @@ class AsyncNamespace:
         multi-query may fuse its sub-queries' rows with `rerank_by: ["RRF"]`.
 
         The official SDK sends `?stainless_overload=multiQuery` for multi-queries; the server
-        ignores that query parameter and dispatches on the body.
+        ignores that query parameter and dispatches on the body. Multi-queries may also be
+        sent to `POST /v2/namespaces/{namespace}/multi-query`, which takes only them.
 
         Args:
             queries: The sub-queries; `results[i]` answers `queries[i]`.
@@ -918,7 +926,8 @@ class AsyncNamespace:
             limit: The maximum number of fused (re-ranked) rows of a multi-query.
             offset: Skip this many fused rows (requires `rerank_by` and `limit`).
             consistency: Read consistency: `strong` (default) sees every acknowledged write; `eventual` may
-                be slightly stale but avoids a round-trip to object storage.
+                be slightly stale but avoids a round-trip to object storage. `level`
+                is optional: `{}` is the default, strong.
             vector_encoding: How vectors are encoded in responses.
             extra_body: fields to send that this client version does not know yet.
 
@@ -993,7 +1002,8 @@ class AsyncNamespace:
                 `euclidean_squared` = Σ (x_i − y_i)². Lower is closer.
             vector_encoding: How vectors are encoded in responses.
             consistency: Read consistency: `strong` (default) sees every acknowledged write; `eventual` may
-                be slightly stale but avoids a round-trip to object storage.
+                be slightly stale but avoids a round-trip to object storage. `level`
+                is optional: `{}` is the default, strong.
             rerank_by: Re-rank the retrieved rows with a re-ranking model that scores a string attribute
                 against a query text.
             extra_body: fields to send that this client version does not know yet.

@@ -173,6 +173,14 @@ REALISTIC = [
         PRODUCTS,
         {"queries": [{"rank_by": ["id", "asc"], "limit": 2}, {"rank_by": ["price", "desc"], "limit": 2}]},
     ),
+    (
+        "multiQuery",
+        PRODUCTS,
+        {
+            "queries": [{"rank_by": ["id", "asc"], "limit": 2}, {"aggregate_by": {"n": ["Count"]}}],
+            "consistency": {},
+        },
+    ),
     ("explainQuery", PRODUCTS, {"rank_by": ["price", "asc"], "limit": 3}),
     ("getSchema", ARTICLES, NOT_SET),
     ("getMetadata", PRODUCTS, NOT_SET),

@@ -1,4 +1,4 @@
-"""Load spec/turbopuffer.yaml once and validate JSON values against its schemas.
+"""Validate JSON values against the schemas of spec/turbopuffer.yaml (loaded by scripts/fidelity).
 
 The spec's schemas use local references (`#/components/schemas/X`). We register the whole
 document as one JSON Schema 2020-12 resource, so any sub-schema can be validated with its
@@ -8,45 +8,25 @@ references resolved exactly as an OpenAPI 3.1 tool would.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from typing import Any
 
 import jsonschema
-import yaml
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SPEC_PATH = REPO_ROOT / "spec" / "turbopuffer.yaml"
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+from scripts.fidelity.spec_document import REPO_ROOT, SPEC_PATH, load_spec, operations, resolve
+
+__all__ = [
+    "REPO_ROOT",
+    "SPEC_PATH",
+    "component_validator",
+    "load_spec",
+    "operations",
+    "resolve",
+    "validation_errors",
+    "validator_for",
+]
 _DOCUMENT_URI = "urn:tpuf:spec"
-
-
-@functools.cache
-def load_spec() -> dict[str, Any]:
-    """The parsed spec (cached: treat it as read-only)."""
-    return yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
-
-
-def resolve(node: Any) -> Any:
-    """Follow `$ref`s (local JSON pointers) until a node without one is reached."""
-    spec = load_spec()
-    while isinstance(node, dict) and "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-    return node
-
-
-def operations() -> list[tuple[str, str, dict[str, Any]]]:
-    """Every (METHOD, path, operation object) of the spec."""
-    found = []
-    for path, item in load_spec()["paths"].items():
-        for method in HTTP_METHODS:
-            if method in item:
-                found.append((method.upper(), path, item[method]))
-    return found
 
 
 def _absolute_refs(node: Any) -> Any:

@@ -7,7 +7,7 @@ from typing import Literal, Optional, Required
 import pydantic
 from typing_extensions import TypedDict
 
-from tests.spec.type_coverage import TypeCoverage
+from scripts.fidelity.type_coverage import TypeCoverage
 
 
 class Params(TypedDict, total=False):

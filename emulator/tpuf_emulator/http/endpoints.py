@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from starlette.routing import Route
 
-from ..errors import bad_request
+from ..errors import ApiError, bad_request
 from ..namespaces import Registry
 from .routing import Call, Method, method_route
 
@@ -47,6 +49,13 @@ def build_routes(registry: Registry, max_body_bytes: int) -> list[Route]:
     def query(call: Call):
         return 200, registry.query(call.organization, ns(call), call.body or {})
 
+    def multi_query(call: Call):
+        """The multi-query path takes only multi-queries (the `query` path takes both)."""
+        body = call.body or {}
+        if "queries" not in body:
+            raise ApiError(422, "missing field `queries`")
+        return 200, registry.query(call.organization, ns(call), body)
+
     def explain(call: Call):
         return 200, registry.explain(call.organization, ns(call), call.body or {})
 
@@ -78,7 +87,10 @@ def build_routes(registry: Registry, max_body_bytes: int) -> list[Route]:
         return 200, registry.export(call.organization, ns(call), _str_param(call, "cursor"))
 
     def start_copy(call: Call):
-        return 200, registry.start_copy(call.organization, ns(call), call.body or {})
+        """202 Accepted with the poll URL in ``Location`` (no ``Preference-Applied``: this answer is final)."""
+        started = registry.start_copy(call.organization, ns(call), call.body or {})
+        location = f"/v1/namespaces/{quote(ns(call), safe='')}/operations/{quote(started['token'], safe='')}"
+        return 202, started, {"Location": location}
 
     def operation(call: Call):
         return 200, registry.operation(call.organization, ns(call), call.path["token"])
@@ -90,6 +102,7 @@ def build_routes(registry: Registry, max_body_bytes: int) -> list[Route]:
         },
         "/v2/namespaces/{namespace}/async": {"POST": Method(start_copy, reads_body=True)},
         "/v2/namespaces/{namespace}/query": {"POST": Method(query, reads_body=True)},
+        "/v2/namespaces/{namespace}/multi-query": {"POST": Method(multi_query, reads_body=True)},
         "/v2/namespaces/{namespace}/explain_query": {"POST": Method(explain, reads_body=True)},
         "/v2/namespaces/{namespace}/metadata": {"GET": Method(metadata)},
         "/v1/namespaces/{namespace}/metadata": {

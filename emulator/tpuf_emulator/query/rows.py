@@ -2,7 +2,8 @@
 
 Attributes are rendered with the value codec (datetimes as ISO text, vectors as shortest float32
 numbers or base64). A null attribute is omitted from the row, except when ``include_attributes``
-listed it by name: then it is returned as ``null`` so clients reading ``row.attr`` find it.
+listed it by name: then it is returned as ``null`` so clients reading ``row.attr`` find it. The
+``vector`` key is never ``null``: the hosted service omits it (the spec's ``Row.vector`` is not nullable).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def render_rows(
         for name, attr_schema in selected:
             value = doc.get(name)
             if value is None:
-                if explicit:
+                if explicit and name != "vector":
                     row[name] = None
             else:
                 row[name] = encode_value(attr_schema, value, vector_encoding) if attr_schema else value

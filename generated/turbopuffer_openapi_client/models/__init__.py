@@ -17,6 +17,7 @@ from .bm25_params import BM25Params
 from .branch_from_namespace_config import BranchFromNamespaceConfig
 from .branching_info import BranchingInfo
 from .compute_attributes import ComputeAttributes
+from .consistency_default import ConsistencyDefault
 from .consistency_eventual import ConsistencyEventual
 from .consistency_strong import ConsistencyStrong
 from .copy_from_namespace_config import CopyFromNamespaceConfig
@@ -107,6 +108,7 @@ __all__ = (
     "BranchFromNamespaceConfig",
     "BranchingInfo",
     "ComputeAttributes",
+    "ConsistencyDefault",
     "ConsistencyEventual",
     "ConsistencyStrong",
     "CopyFromNamespaceConfig",

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,11 +22,11 @@ class ListNamespacesResult:
 
     Attributes:
         namespaces (list[NamespaceSummary]): The namespaces of this page, in lexicographic order.
-        next_cursor (None | str | Unset): Pass as `cursor` for the next page; absent (or null) on the last page.
+        next_cursor (str | Unset): Pass as `cursor` for the next page; absent (never `null`) on the last page.
     """
 
     namespaces: list[NamespaceSummary]
-    next_cursor: None | str | Unset = UNSET
+    next_cursor: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,11 +35,7 @@ class ListNamespacesResult:
             namespaces_item = namespaces_item_data.to_dict()
             namespaces.append(namespaces_item)
 
-        next_cursor: None | str | Unset
-        if isinstance(self.next_cursor, Unset):
-            next_cursor = UNSET
-        else:
-            next_cursor = self.next_cursor
+        next_cursor = self.next_cursor
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -65,14 +61,7 @@ class ListNamespacesResult:
 
             namespaces.append(namespaces_item)
 
-        def _parse_next_cursor(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        next_cursor = _parse_next_cursor(d.pop("next_cursor", UNSET))
+        next_cursor = d.pop("next_cursor", UNSET)
 
         list_namespaces_result = cls(
             namespaces=namespaces,

@@ -10,6 +10,7 @@ from ..models.vector_encoding import VectorEncoding, check_vector_encoding
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.consistency_default import ConsistencyDefault
     from ..models.consistency_eventual import ConsistencyEventual
     from ..models.consistency_strong import ConsistencyStrong
     from ..models.rerank_limit_config import RerankLimitConfig
@@ -29,8 +30,9 @@ class MultiQueryRequest:
         limit (int | RerankLimitConfig | Unset): The maximum number of fused (re-ranked) rows of a multi-query.
         offset (int | Unset): Skip this many ranked results (`limit + offset` must be below 10,000; not with
             aggregations).
-        consistency (ConsistencyEventual | ConsistencyStrong | Unset): Read consistency: `strong` (default) sees every
-            acknowledged write; `eventual` may be slightly stale but avoids a round-trip to object storage.
+        consistency (ConsistencyDefault | ConsistencyEventual | ConsistencyStrong | Unset): Read consistency: `strong`
+            (default) sees every acknowledged write; `eventual` may be slightly stale but avoids a round-trip to object
+            storage. `level` is optional: `{}` is the default, strong.
         vector_encoding (VectorEncoding | Unset): How vectors are encoded in responses.
     """
 
@@ -38,10 +40,11 @@ class MultiQueryRequest:
     rerank_by: Any | Unset = UNSET
     limit: int | RerankLimitConfig | Unset = UNSET
     offset: int | Unset = UNSET
-    consistency: ConsistencyEventual | ConsistencyStrong | Unset = UNSET
+    consistency: ConsistencyDefault | ConsistencyEventual | ConsistencyStrong | Unset = UNSET
     vector_encoding: VectorEncoding | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.consistency_eventual import ConsistencyEventual  # noqa: PLC0415
         from ..models.consistency_strong import ConsistencyStrong  # noqa: PLC0415
         from ..models.rerank_limit_config import RerankLimitConfig  # noqa: PLC0415
 
@@ -66,6 +69,8 @@ class MultiQueryRequest:
         if isinstance(self.consistency, Unset):
             consistency = UNSET
         elif isinstance(self.consistency, ConsistencyStrong):
+            consistency = self.consistency.to_dict()
+        elif isinstance(self.consistency, ConsistencyEventual):
             consistency = self.consistency.to_dict()
         else:
             consistency = self.consistency.to_dict()
@@ -96,6 +101,7 @@ class MultiQueryRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.consistency_default import ConsistencyDefault  # noqa: PLC0415
         from ..models.consistency_eventual import ConsistencyEventual  # noqa: PLC0415
         from ..models.consistency_strong import ConsistencyStrong  # noqa: PLC0415
         from ..models.rerank_limit_config import RerankLimitConfig  # noqa: PLC0415
@@ -128,7 +134,9 @@ class MultiQueryRequest:
 
         offset = d.pop("offset", UNSET)
 
-        def _parse_consistency(data: object) -> ConsistencyEventual | ConsistencyStrong | Unset:
+        def _parse_consistency(
+            data: object,
+        ) -> ConsistencyDefault | ConsistencyEventual | ConsistencyStrong | Unset:
             if isinstance(data, Unset):
                 return data
             try:
@@ -139,11 +147,19 @@ class MultiQueryRequest:
                 return componentsschemas_consistency_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_consistency_type_1 = ConsistencyEventual.from_dict(data)
+
+                return componentsschemas_consistency_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            componentsschemas_consistency_type_1 = ConsistencyEventual.from_dict(data)
+            componentsschemas_consistency_type_2 = ConsistencyDefault.from_dict(data)
 
-            return componentsschemas_consistency_type_1
+            return componentsschemas_consistency_type_2
 
         consistency = _parse_consistency(d.pop("consistency", UNSET))
 

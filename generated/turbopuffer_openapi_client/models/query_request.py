@@ -13,6 +13,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.aggregate_by_map import AggregateByMap
     from ..models.compute_attributes import ComputeAttributes
+    from ..models.consistency_default import ConsistencyDefault
     from ..models.consistency_eventual import ConsistencyEventual
     from ..models.consistency_strong import ConsistencyStrong
     from ..models.limit_config import LimitConfig
@@ -51,8 +52,9 @@ class QueryRequest:
         distance_metric (DistanceMetric | Unset): The dense-vector distance: `cosine_distance` = 1 − cos(x, y) in [0,
             2]; `euclidean_squared` = Σ (x_i − y_i)². Lower is closer.
         vector_encoding (VectorEncoding | Unset): How vectors are encoded in responses.
-        consistency (ConsistencyEventual | ConsistencyStrong | Unset): Read consistency: `strong` (default) sees every
-            acknowledged write; `eventual` may be slightly stale but avoids a round-trip to object storage.
+        consistency (ConsistencyDefault | ConsistencyEventual | ConsistencyStrong | Unset): Read consistency: `strong`
+            (default) sees every acknowledged write; `eventual` may be slightly stale but avoids a round-trip to object
+            storage. `level` is optional: `{}` is the default, strong.
         rerank_by (RerankByModel | Unset): Re-rank the retrieved rows with a re-ranking model that scores a string
             attribute against a query text.
     """
@@ -69,10 +71,11 @@ class QueryRequest:
     group_by: list[Any] | Unset = UNSET
     distance_metric: DistanceMetric | Unset = UNSET
     vector_encoding: VectorEncoding | Unset = UNSET
-    consistency: ConsistencyEventual | ConsistencyStrong | Unset = UNSET
+    consistency: ConsistencyDefault | ConsistencyEventual | ConsistencyStrong | Unset = UNSET
     rerank_by: RerankByModel | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.consistency_eventual import ConsistencyEventual  # noqa: PLC0415
         from ..models.consistency_strong import ConsistencyStrong  # noqa: PLC0415
         from ..models.limit_config import LimitConfig  # noqa: PLC0415
 
@@ -130,6 +133,8 @@ class QueryRequest:
             consistency = UNSET
         elif isinstance(self.consistency, ConsistencyStrong):
             consistency = self.consistency.to_dict()
+        elif isinstance(self.consistency, ConsistencyEventual):
+            consistency = self.consistency.to_dict()
         else:
             consistency = self.consistency.to_dict()
 
@@ -175,6 +180,7 @@ class QueryRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.aggregate_by_map import AggregateByMap  # noqa: PLC0415
         from ..models.compute_attributes import ComputeAttributes  # noqa: PLC0415
+        from ..models.consistency_default import ConsistencyDefault  # noqa: PLC0415
         from ..models.consistency_eventual import ConsistencyEventual  # noqa: PLC0415
         from ..models.consistency_strong import ConsistencyStrong  # noqa: PLC0415
         from ..models.limit_config import LimitConfig  # noqa: PLC0415
@@ -251,7 +257,9 @@ class QueryRequest:
         else:
             vector_encoding = check_vector_encoding(_vector_encoding)
 
-        def _parse_consistency(data: object) -> ConsistencyEventual | ConsistencyStrong | Unset:
+        def _parse_consistency(
+            data: object,
+        ) -> ConsistencyDefault | ConsistencyEventual | ConsistencyStrong | Unset:
             if isinstance(data, Unset):
                 return data
             try:
@@ -262,11 +270,19 @@ class QueryRequest:
                 return componentsschemas_consistency_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_consistency_type_1 = ConsistencyEventual.from_dict(data)
+
+                return componentsschemas_consistency_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            componentsschemas_consistency_type_1 = ConsistencyEventual.from_dict(data)
+            componentsschemas_consistency_type_2 = ConsistencyDefault.from_dict(data)
 
-            return componentsschemas_consistency_type_1
+            return componentsschemas_consistency_type_2
 
         consistency = _parse_consistency(d.pop("consistency", UNSET))
 

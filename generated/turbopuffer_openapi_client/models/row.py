@@ -21,14 +21,13 @@ class Row:
             id (int | str): A document ID: an unsigned 64-bit integer, a UUID (canonical text; stored natively when
                 the schema declares `"id": "uuid"`), or a string of at most 64 bytes. One namespace uses
                 one ID type.
-            vector (list[float] | None | str | Unset): The `vector` attribute, when requested (encoding per
-                `vector_encoding`).
+            vector (list[float] | str | Unset): A dense vector, as JSON numbers or base64.
             dist (float | Unset): The ranking value (distance ascending for vectors, score descending for BM25, sparse kNN,
                 expressions and RRF).
     """
 
     id: int | str
-    vector: list[float] | None | str | Unset = UNSET
+    vector: list[float] | str | Unset = UNSET
     dist: float | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -36,7 +35,7 @@ class Row:
         id: int | str
         id = self.id
 
-        vector: list[float] | None | str | Unset
+        vector: list[float] | str | Unset
         if isinstance(self.vector, Unset):
             vector = UNSET
         elif isinstance(self.vector, list):
@@ -70,9 +69,7 @@ class Row:
 
         id = _parse_id(d.pop("id"))
 
-        def _parse_vector(data: object) -> list[float] | None | str | Unset:
-            if data is None:
-                return data
+        def _parse_vector(data: object) -> list[float] | str | Unset:
             if isinstance(data, Unset):
                 return data
             try:
@@ -83,7 +80,7 @@ class Row:
                 return componentsschemas_vector_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[float] | None | str | Unset, data)
+            return cast(list[float] | str | Unset, data)
 
         vector = _parse_vector(d.pop("vector", UNSET))
 

@@ -44,10 +44,10 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     """Parse a documented 2xx body; raise the typed exception for anything else."""
     errors.raise_for_status(response)
     try:
-        if response.status_code == 200:
-            response_200 = StartCopyResult.from_dict(response.json())
+        if response.status_code == 202:
+            response_202 = StartCopyResult.from_dict(response.json())
 
-            return response_200
+            return response_202
 
     except errors.RESPONSE_PARSE_ERRORS as exc:  # a 2xx body that is not the documented JSON
         raise errors.invalid_response(response, exc) from exc
@@ -83,8 +83,9 @@ def sync_detailed(
     at once with an operation token. Poll
     `GET /v1/namespaces/{namespace}/operations/{token}` for progress and the result. The body
     is the copy part of a write request. The official SDK appends
-    `?stainless_overload=startCopyFrom`; the server ignores it. The success status (200) is
-    what the official SDK accepts; the hosted service's exact 2xx code is unconfirmed.
+    `?stainless_overload=startCopyFrom`; the server ignores it. The answer is `202 Accepted`
+    with the token in the body and the poll URL in `Location`; it carries no
+    `Preference-Applied` header, so clients treat it as the final answer to this request.
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
@@ -129,8 +130,9 @@ def sync(
     at once with an operation token. Poll
     `GET /v1/namespaces/{namespace}/operations/{token}` for progress and the result. The body
     is the copy part of a write request. The official SDK appends
-    `?stainless_overload=startCopyFrom`; the server ignores it. The success status (200) is
-    what the official SDK accepts; the hosted service's exact 2xx code is unconfirmed.
+    `?stainless_overload=startCopyFrom`; the server ignores it. The answer is `202 Accepted`
+    with the token in the body and the poll URL in `Location`; it carries no
+    `Preference-Applied` header, so clients treat it as the final answer to this request.
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
@@ -174,8 +176,9 @@ async def asyncio_detailed(
     at once with an operation token. Poll
     `GET /v1/namespaces/{namespace}/operations/{token}` for progress and the result. The body
     is the copy part of a write request. The official SDK appends
-    `?stainless_overload=startCopyFrom`; the server ignores it. The success status (200) is
-    what the official SDK accepts; the hosted service's exact 2xx code is unconfirmed.
+    `?stainless_overload=startCopyFrom`; the server ignores it. The answer is `202 Accepted`
+    with the token in the body and the poll URL in `Location`; it carries no
+    `Preference-Applied` header, so clients treat it as the final answer to this request.
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
@@ -218,8 +221,9 @@ async def asyncio(
     at once with an operation token. Poll
     `GET /v1/namespaces/{namespace}/operations/{token}` for progress and the result. The body
     is the copy part of a write request. The official SDK appends
-    `?stainless_overload=startCopyFrom`; the server ignores it. The success status (200) is
-    what the official SDK accepts; the hosted service's exact 2xx code is unconfirmed.
+    `?stainless_overload=startCopyFrom`; the server ignores it. The answer is `202 Accepted`
+    with the token in the body and the poll URL in `Location`; it carries no
+    `Preference-Applied` header, so clients treat it as the final answer to this request.
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.

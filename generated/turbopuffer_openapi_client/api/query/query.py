@@ -113,7 +113,8 @@ def sync_detailed(
     multi-query may fuse its sub-queries' rows with `rerank_by: ["RRF"]`.
 
     The official SDK sends `?stainless_overload=multiQuery` for multi-queries; the server
-    ignores that query parameter and dispatches on the body.
+    ignores that query parameter and dispatches on the body. Multi-queries may also be sent to
+    `POST /v2/namespaces/{namespace}/multi-query`, which takes only them.
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
@@ -166,7 +167,8 @@ def sync(
     multi-query may fuse its sub-queries' rows with `rerank_by: ["RRF"]`.
 
     The official SDK sends `?stainless_overload=multiQuery` for multi-queries; the server
-    ignores that query parameter and dispatches on the body.
+    ignores that query parameter and dispatches on the body. Multi-queries may also be sent to
+    `POST /v2/namespaces/{namespace}/multi-query`, which takes only them.
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
@@ -218,7 +220,8 @@ async def asyncio_detailed(
     multi-query may fuse its sub-queries' rows with `rerank_by: ["RRF"]`.
 
     The official SDK sends `?stainless_overload=multiQuery` for multi-queries; the server
-    ignores that query parameter and dispatches on the body.
+    ignores that query parameter and dispatches on the body. Multi-queries may also be sent to
+    `POST /v2/namespaces/{namespace}/multi-query`, which takes only them.
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.
@@ -269,7 +272,8 @@ async def asyncio(
     multi-query may fuse its sub-queries' rows with `rerank_by: ["RRF"]`.
 
     The official SDK sends `?stainless_overload=multiQuery` for multi-queries; the server
-    ignores that query parameter and dispatches on the body.
+    ignores that query parameter and dispatches on the body. Multi-queries may also be sent to
+    `POST /v2/namespaces/{namespace}/multi-query`, which takes only them.
 
     Args:
         namespace (str): A namespace name: `[A-Za-z0-9-_.]{1,128}`, not `.` or `..`.

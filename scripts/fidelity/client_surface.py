@@ -5,7 +5,8 @@ method and path out of each resource method's source (the generated code always 
 `self._<method>(path_template("..."))` or `get_api_list("...")`), the request TypedDict from
 its `maybe_transform(..., <module>.<Params>)` call, and the response type from the method's
 return annotation. The SDK's own body-nesting table (`lib/nested_body.py`) tells which
-overloads wrap their parameters under a write-request property.
+overloads wrap their parameters under a write-request property. The query-language aliases
+(``types/custom.py``) and every ``Literal`` alias of ``turbopuffer.types`` are found the same way.
 """
 
 from __future__ import annotations
@@ -13,13 +14,18 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import inspect
+import pkgutil
 import re
+import typing
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import turbopuffer
 import turbopuffer.lib.nested_body as nested_body
+import turbopuffer.types
+import turbopuffer.types.custom as client_language
 from turbopuffer._client import Turbopuffer
+from turbopuffer.lib.performance import ClientPerformance
 from turbopuffer.resources.namespaces import NamespacesResource
 
 _CALL = re.compile(
@@ -100,7 +106,7 @@ def _describe(name: str, function: Any) -> ClientOperation | None:
 def client_operations() -> list[ClientOperation]:
     """Every HTTP operation of the client: namespace methods plus the client-level list."""
     found = []
-    candidates = [(name, fn) for name, fn in inspect.getmembers(NamespacesResource, inspect.isfunction)]
+    candidates: list[tuple[str, Any]] = list(inspect.getmembers(NamespacesResource, inspect.isfunction))
     candidates.append(("namespaces", Turbopuffer.namespaces))
     for name, function in candidates:
         if name.startswith("_"):
@@ -113,3 +119,37 @@ def client_operations() -> list[ClientOperation]:
 
 def client_version() -> str:
     return turbopuffer.__version__
+
+
+def client_only_fields() -> set[str]:
+    """Genuine non-wire fields, and nothing else: the ``client_*`` timings of ClientPerformance are
+    measured by the SDK itself and added to the parsed response locally (the server never sends them)."""
+    return set(ClientPerformance.model_fields)
+
+
+def forward_ref_namespace() -> dict[str, Any]:
+    """Where the SDK's string annotations (``"Filter"``, ``"RankBy"``...) resolve."""
+    return vars(client_language)
+
+
+def language_aliases() -> dict[str, Any]:
+    """The client's query-language type aliases (custom.py), by name."""
+    return {
+        name: value
+        for name, value in vars(client_language).items()
+        if not name.startswith("_")
+        and typing.get_origin(value) is not None
+        and value.__module__ == "typing"
+        and getattr(typing, name, None) is not value  # not an imported typing name (Tuple, ...)
+    }
+
+
+def literal_aliases() -> dict[str, tuple[Any, ...]]:
+    """Every ``Literal`` alias of ``turbopuffer.types``: ``"<module>.<name>" -> values``."""
+    found = {}
+    for module_info in pkgutil.iter_modules(turbopuffer.types.__path__):
+        module = importlib.import_module(f"turbopuffer.types.{module_info.name}")
+        for name, value in vars(module).items():
+            if typing.get_origin(value) is typing.Literal:
+                found[f"{module_info.name}.{name}"] = typing.get_args(value)
+    return found

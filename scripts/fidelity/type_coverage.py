@@ -25,9 +25,12 @@ from typing import Any
 import pydantic
 import typing_extensions
 
-from tests.spec.openapi_document import resolve
+from .spec_document import resolve
 
 NoneType = type(None)
+# The wording of the two shortfalls `make drift` lists separately (scripts/fidelity/compare.py).
+MISSING_FIELD = "field known to the client is missing from the spec"
+MISSING_VALUE = "is not in the spec"
 _HERE = "\u00a7"  # placeholder for the path of a cached comparison
 
 
@@ -69,9 +72,17 @@ def typeddict_key_required(tp: Any, name: str, hint: Any) -> bool:
 class TypeCoverage:
     """Checks one direction ("request" or "response") of client types against spec schemas."""
 
-    def __init__(self, direction: str, *, forward_ref_namespace: dict[str, Any], skip_fields: set[str]):
+    def __init__(
+        self,
+        direction: str,
+        *,
+        forward_ref_namespace: dict[str, Any],
+        skip_fields: set[str],
+        document: dict[str, Any] | None = None,
+    ):
         assert direction in ("request", "response")
         self.direction = direction
+        self._document = document  # the spec whose `$ref`s the schemas use (None: spec/turbopuffer.yaml)
         self._namespace = forward_ref_namespace
         self._skip_fields = skip_fields  # genuine non-wire fields (documented by the caller)
         self._active: set[tuple[int, Any]] = set()
@@ -107,7 +118,7 @@ class TypeCoverage:
 
     # ---- spec side --------------------------------------------------------------------
     def _branches(self, schema: Any) -> list[dict[str, Any]]:
-        schema = resolve(schema)
+        schema = resolve(schema, self._document)
         if schema is True or schema is None:
             return [{}]
         for key in ("anyOf", "oneOf"):
@@ -157,7 +168,7 @@ class TypeCoverage:
 
     def _literal_choices(self, tp: Any) -> list[Any]:
         """`Literal["a", "b"]` or a union of Literals -> one single-valued Literal per value."""
-        choices = []
+        choices: list[Any] = []
         for member in self._union_members(tp):
             if typing.get_origin(member) is not typing.Literal:
                 return [tp]
@@ -183,7 +194,7 @@ class TypeCoverage:
         variants = self._distribute(tp)
         if len(variants) > 1:
             return [error for variant in variants for error in self._check_member(schema, variant, where)]
-        key = (id(resolve(schema)), tp)
+        key = (id(resolve(schema, self._document)), tp)
         try:
             if key in self._active:
                 return []  # recursion: assume covered (the outer comparison decides)
@@ -228,7 +239,7 @@ class TypeCoverage:
                     or ("const" not in branch and "enum" not in branch and self._types(branch) is None)
                 )
             ]
-            return [f"{where}: Literal value {value!r} is not in the spec" for value in missing]
+            return [f"{where}: Literal value {value!r} {MISSING_VALUE}" for value in missing]
         if tp is bool:
             return [] if self._accepts_type(branch, "boolean") else [f"{where}: expected boolean"]
         if tp is str:
@@ -258,7 +269,7 @@ class TypeCoverage:
             or getattr(origin, "__name__", "") == "SequenceNotStr"
         ):
             return self._array(branch, args[0] if args else Any, where)
-        return [f"{where}: unsupported client type {tp!r} (extend tests/spec/type_coverage.py)"]
+        return [f"{where}: unsupported client type {tp!r} (extend scripts/fidelity/type_coverage.py)"]
 
     def _array(self, branch: dict[str, Any], item: Any, where: str) -> list[str]:
         if not self._accepts_type(branch, "array"):
@@ -297,9 +308,9 @@ class TypeCoverage:
         return self.check(extra if isinstance(extra, dict) else {}, value, f"{where}{{}}")
 
     def _object_fields(
-        self, branch: dict[str, Any], fields: list[tuple[str, Any, bool, bool]], where: str
+        self, branch: dict[str, Any], fields: list[tuple[str, Any, bool, bool]], where: str, owner: str
     ) -> list[str]:
-        """fields: (wire name, type, required, nullable-known)."""
+        """fields: (wire name, type, required, nullable-known); owner: the client type's name."""
         if not self._accepts_type(branch, "object"):
             return [f"{where}: expected object"]
         properties = branch.get("properties", {})
@@ -310,7 +321,7 @@ class TypeCoverage:
                 continue
             path = f"{where}.{name}"
             if name not in properties:
-                errors.append(f"{path}: field known to the client is missing from the spec")
+                errors.append(f"{path}: {MISSING_FIELD} (client type {owner})")
                 continue
             if is_required != (name in required):
                 side = "required" if is_required else "optional"
@@ -323,13 +334,14 @@ class TypeCoverage:
         fields = []
         for name, hint in hints.items():
             wire = name
-            if typing.get_origin(hint) in (typing.Annotated, typing_extensions.Annotated):
+            origin: Any = typing.get_origin(hint)
+            if origin in (typing.Annotated, typing_extensions.Annotated):
                 for meta in typing.get_args(hint)[1:]:
                     alias = getattr(meta, "alias", None)
                     if alias and alias != "None":
                         wire = alias
             fields.append((wire, hint, typeddict_key_required(tp, name, hint), True))
-        errors = self._object_fields(branch, fields, where)
+        errors = self._object_fields(branch, fields, where, tp.__name__)
         extra_items = getattr(tp, "__extra_items__", typing_extensions.NoExtraItems)
         if extra_items is not typing_extensions.NoExtraItems and branch.get("additionalProperties") is False:
             errors.append(f"{where}: the client sends extra attributes, the spec closes the object")
@@ -344,7 +356,7 @@ class TypeCoverage:
                 members = [m for m in self._union_members(annotation) if m is not NoneType]
                 annotation = typing.Union[tuple(members)] if members else Any  # noqa: UP007
             fields.append((info.alias or name, annotation, required, required))
-        errors = self._object_fields(branch, fields, where)
+        errors = self._object_fields(branch, fields, where, tp.__name__)
         properties = branch.get("properties", {})
         for name, info in tp.model_fields.items():
             wire = info.alias or name
