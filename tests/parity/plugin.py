@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from .catalogue import REPO_ROOT
 from .generator import MARKER, build_document, function_id, holders_from_marks, unknown_keys, write_document
 
 
@@ -77,15 +78,18 @@ class ParityRecorder:
         if not target:
             return
         problems = unknown_keys(self._holders())
+        if [Path(arg.split("::")[0]).resolve() for arg in self.config.args] != [REPO_ROOT / "tests"]:
+            problems.append("the ledger is written from the whole suite: pytest tests ... (make parity)")
         if not self.config.getoption("collectonly"):
-            problems += [
-                f"{nodeid}: marked for the ledger but not run (deselected)" for nodeid in self.left_out
-            ]
+            left_out = sorted({function_id(nodeid) for nodeid in self.left_out})
+            problems += [f"{name}: marked for the ledger but deselected" for name in left_out]
             for nodeid, keys in self.marked.items():
                 if nodeid not in self.passed:
                     what = self.not_passed.get(nodeid, "did not run")
                     problems.append(f"{nodeid} ({what}) holds {', '.join(keys)}")
         reporter = self.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.line("")
         if problems:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
             if reporter is not None:
