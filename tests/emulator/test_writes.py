@@ -53,7 +53,7 @@ def test_upsert_rows_and_columns_with_float_and_base64_vectors(api, unique_ns):
     assert schema["price"]["type"] == "float"
 
 
-@pytest.mark.parity("write.patch_rows", "write-upsert-replaces-patch-merges")
+@pytest.mark.parity("write.patch_rows", "write.patch_columns", "write-upsert-replaces-patch-merges")
 def test_upsert_replaces_the_whole_document_and_patch_keeps_other_attributes(api, unique_ns):
     write(
         api, unique_ns, {"upsert_rows": [{"id": "a", "x": 1, "y": "keep"}, {"id": "b", "x": 2, "y": "old"}]}
