@@ -16,7 +16,7 @@ export REDOCLY_TELEMETRY := off
 export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 
 .PHONY: help setup lint generate check-generated serve demo test bench build publish docs fuzz \
-        crash-test contract-live drift clean
+        crash-test contract-live drift parity clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -77,6 +77,9 @@ demo: setup ## start the emulator, run the generated client against it, show res
 test: setup lint check-generated docs $(BROWSER_STAMP) ## everything CI runs
 	mkdir -p build/reports
 	$(PY) -m pytest tests --junitxml=build/reports/junit.xml $(PYTEST_ARGS)
+
+parity: setup ## run the tests marked @pytest.mark.parity and regenerate docs/parity.md from them
+	$(PY) -m pytest tests -m parity -p tests.parity.plugin --parity-out docs/parity.md -q
 
 fuzz: setup ## the contract and parser suites with large budgets and random seeds
 	TPUF_FUZZ=1 $(PY) -m pytest tests/contract tests/reliability -x $(PYTEST_ARGS)

@@ -39,6 +39,17 @@ def _show(outcome: dict) -> str:
     return json.dumps(outcome, indent=1, sort_keys=True, default=str)[:3000]
 
 
+@pytest.mark.parity(
+    "POST /v2/namespaces/{namespace}",
+    "POST /v2/namespaces/{namespace}/query",
+    "POST /v2/namespaces/{namespace}/explain_query",
+    "GET /v1/namespaces/{namespace}/schema",
+    "POST /v1/namespaces/{namespace}/schema",
+    "GET /v2/namespaces/{namespace}/metadata",
+    "GET /v1/namespaces/{namespace}/hint_cache_warm",
+    "GET /v1/namespaces",
+    "DELETE /v2/namespaces/{namespace}",
+)
 def test_scripted_namespace_life_gives_the_same_results(clients):
     prefixes = {client.name: f"xc-{index}-" for index, client in enumerate(clients)}
     outcomes: dict[str, list[Outcome]] = {client.name: [] for client in clients}

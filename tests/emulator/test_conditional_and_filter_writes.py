@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.support.api import docs, write, write_error
 
 
@@ -11,6 +13,7 @@ def _seed(api, ns):
     )
 
 
+@pytest.mark.parity("write.upsert_condition", "write-conditions")
 def test_upsert_condition_follows_the_table(api, unique_ns):
     _seed(api, unique_ns)
     result = write(api, unique_ns, {
@@ -29,6 +32,7 @@ def test_upsert_condition_follows_the_table(api, unique_ns):
     assert stored[1]["tag"] == "a" and stored[2]["tag"] == "newer" and stored[3]["tag"] == "new"
 
 
+@pytest.mark.parity("write.upsert_condition")
 def test_insert_if_absent_pattern(api, unique_ns):
     _seed(api, unique_ns)
     result = write(api, unique_ns, {
@@ -39,6 +43,7 @@ def test_insert_if_absent_pattern(api, unique_ns):
     assert docs(api, unique_ns)[1]["version"] == 5
 
 
+@pytest.mark.parity("write.patch_condition", "write-conditions")
 def test_patch_condition_never_creates_and_sees_the_patched_values(api, unique_ns):
     _seed(api, unique_ns)
     result = write(api, unique_ns, {
@@ -51,6 +56,7 @@ def test_patch_condition_never_creates_and_sees_the_patched_values(api, unique_n
     assert stored[1] == {"id": 1, "version": 6, "tag": "a"} and stored[2]["version"] == 1 and 7 not in stored
 
 
+@pytest.mark.parity("write.delete_condition", "RefNew.$ref_new", "write-conditions")
 def test_delete_condition_sees_ref_new_as_null(api, unique_ns):
     _seed(api, unique_ns)
     result = write(api, unique_ns, {"deletes": [1, 2, 3], "delete_condition": ["tag", "Eq", "b"]})
@@ -74,6 +80,7 @@ def test_invalid_conditions_are_400_naming_the_field(api, unique_ns):
     assert "needs" in write_error(api, unique_ns, {"deletes": [], "upsert_condition": ["id", "Eq", 1]})
 
 
+@pytest.mark.parity("write.delete_by_filter", "write.patch_by_filter", "write-order")
 def test_delete_by_filter_then_patch_by_filter_then_id_writes(api, unique_ns):
     write(
         api,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.support.api import docs, write, write_error
 
 
@@ -13,6 +15,7 @@ def _source(api, ns):
     })  # fmt: skip
 
 
+@pytest.mark.parity("write.copy_from_namespace", "copy-and-branch")
 def test_copy_string_and_object_forms(api, unique_ns):
     _source(api, unique_ns)
     result = write(api, f"{unique_ns}-a", {"copy_from_namespace": unique_ns})
@@ -30,6 +33,7 @@ def test_copy_string_and_object_forms(api, unique_ns):
     assert api.post(f"/v2/namespaces/{unique_ns}-a/query", json=query).json()["rows"][0]["id"] == 3
 
 
+@pytest.mark.parity("write.branch_from_namespace", "copy-and-branch")
 def test_branch_is_an_independent_point_in_time_copy(api, unique_ns):
     _source(api, unique_ns)
     branch = f"{unique_ns}-branch"
@@ -62,6 +66,7 @@ def test_copy_errors(api, unique_ns):
     write_error(api, f"{unique_ns}-z", body, status=403)
 
 
+@pytest.mark.parity("write.sharding")
 def test_sharding_is_set_on_creation_and_inherited_by_copies(api, unique_ns):
     write(api, unique_ns, {"upsert_rows": [{"id": 1}], "sharding": {"num_shards": 4}})
     assert api.get(f"/v2/namespaces/{unique_ns}/metadata").json()["sharding"] == {"num_shards": 4}

@@ -21,6 +21,7 @@ def _ids(registry):
     return sorted(registry._get("org", "ns").docs)
 
 
+@pytest.mark.parity("write-filter-limits")
 def test_over_the_limit_without_allow_partial_fails_and_changes_nothing(registry):
     with pytest.raises(ApiError) as failure:
         registry.write("org", "ns", {"delete_by_filter": ["n", "Gte", 0], "upsert_rows": [{"id": 9}]})
@@ -29,6 +30,7 @@ def test_over_the_limit_without_allow_partial_fails_and_changes_nothing(registry
     assert _ids(registry) == [0, 1, 2, 3, 4]
 
 
+@pytest.mark.parity("write.delete_by_filter_allow_partial", "write-filter-limits")
 def test_allow_partial_processes_up_to_the_limit_and_reports_rows_remaining(registry):
     result = registry.write(
         "org", "ns", {"delete_by_filter": ["n", "Gte", 0], "delete_by_filter_allow_partial": True}
@@ -41,6 +43,7 @@ def test_allow_partial_processes_up_to_the_limit_and_reports_rows_remaining(regi
     assert result["rows_deleted"] == 2 and result["rows_remaining"] is False
 
 
+@pytest.mark.parity("write.patch_by_filter_allow_partial", "write-filter-limits")
 def test_patch_by_filter_limit(registry):
     body = {"patch_by_filter": {"filters": ["n", "Lt", 10], "patch": {"m": 1}}}
     with pytest.raises(ApiError, match="patch_by_filter_allow_partial"):

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import base64
 
+import pytest
+
 from tests.support.api import docs, write
 from tests.support.server import start_emulator
 
 
+@pytest.mark.parity(
+    "GET /v1/namespaces", "listNamespaces.prefix", "listNamespaces.cursor", "listNamespaces.page_size"
+)
 def test_listing_with_prefix_pages_and_stable_cursors(api, unique_ns):
     names = [f"{unique_ns}-{i:02d}" for i in range(7)]
     for name in reversed(names):
@@ -28,6 +33,7 @@ def test_listing_with_prefix_pages_and_stable_cursors(api, unique_ns):
     assert api.get("/v1/namespaces", params={"cursor": "%%%"}).status_code == 400
 
 
+@pytest.mark.parity("DELETE /v2/namespaces/{namespace}")
 def test_delete_namespace_then_reuse_the_name(api, unique_ns):
     write(api, unique_ns, {"upsert_rows": [{"id": 1, "a": "x"}]})
     assert api.delete(f"/v2/namespaces/{unique_ns}").json() == {"status": "OK"}
@@ -48,6 +54,13 @@ def test_delete_namespace_then_reuse_the_name(api, unique_ns):
     assert list(docs(api, unique_ns)) == ["new"]
 
 
+@pytest.mark.parity(
+    "GET /v2/namespaces/{namespace}/metadata",
+    "GET /v1/namespaces/{namespace}/metadata",
+    "PATCH /v1/namespaces/{namespace}/metadata",
+    "updateMetadata.pinning",
+    "updateMetadata.read_only",
+)
 def test_metadata_v1_and_v2_and_patch(api, unique_ns):
     write(api, unique_ns, {"upsert_rows": [{"id": i, "text": "abc"} for i in range(3)]})
     v2 = api.get(f"/v2/namespaces/{unique_ns}/metadata").json()
@@ -76,6 +89,9 @@ def test_metadata_v1_and_v2_and_patch(api, unique_ns):
     assert api.patch(f"/v1/namespaces/{unique_ns}-missing/metadata", json={}).status_code == 404
 
 
+@pytest.mark.parity(
+    "GET /v1/namespaces/{namespace}/schema", "POST /v1/namespaces/{namespace}/schema", "updateSchema.*"
+)
 def test_schema_endpoints(api, unique_ns):
     assert api.post(f"/v1/namespaces/{unique_ns}/schema", json={"a": "int"}).status_code == 404
     write(api, unique_ns, {"upsert_rows": [{"id": 1, "title": "hello"}]})
@@ -96,6 +112,7 @@ def test_schema_endpoints(api, unique_ns):
     assert response.status_code == 422 and "bogus" in response.json()["error"]
 
 
+@pytest.mark.parity("GET /v1/namespaces/{namespace}/hint_cache_warm")
 def test_hint_cache_warm_is_202_accepted(api, unique_ns):
     write(api, unique_ns, {"upsert_rows": [{"id": 1}]})
     response = api.get(f"/v1/namespaces/{unique_ns}/hint_cache_warm")
@@ -103,6 +120,7 @@ def test_hint_cache_warm_is_202_accepted(api, unique_ns):
     assert response.json()["status"] == "ACCEPTED"
 
 
+@pytest.mark.parity("GET /v1/namespaces/{namespace}", "exportNamespace.cursor")
 def test_legacy_export_pages_with_a_cursor(api, unique_ns):
     rows = [{"id": i, "vector": [float(i), 1.0], "name": f"n{i}"} for i in range(10_050)]
     write(api, unique_ns, {"upsert_rows": rows, "distance_metric": "euclidean_squared"})
@@ -115,6 +133,9 @@ def test_legacy_export_pages_with_a_cursor(api, unique_ns):
     assert second["next_cursor"] is None
 
 
+@pytest.mark.parity(
+    "POST /v1/namespaces/{namespace}/_debug/recall", "POST /v2/namespaces/{namespace}/explain_query"
+)
 def test_recall_and_explain_are_served(api, unique_ns):
     rows = [{"id": i, "vector": [float(i % 7), float(i % 5), 1.0]} for i in range(60)]
     write(api, unique_ns, {"upsert_rows": rows, "distance_metric": "cosine_distance"})
@@ -127,6 +148,11 @@ def test_recall_and_explain_are_served(api, unique_ns):
     assert plan.status_code == 200 and plan.json()["plan_text"]
 
 
+@pytest.mark.parity(
+    "POST /v2/namespaces/{namespace}/async",
+    "GET /v1/namespaces/{namespace}/operations/{token}",
+    "startCopyFrom.copy_from_namespace",
+)
 def test_async_copy_and_operation_polling(api, unique_ns):
     write(api, unique_ns, {"upsert_rows": [{"id": 1, "a": 1}]})
     dest = f"{unique_ns}-copy"
@@ -144,6 +170,7 @@ def test_async_copy_and_operation_polling(api, unique_ns):
     assert api.get(f"/v1/namespaces/{dest}/operations/tpuf-op-unknown").status_code == 404
 
 
+@pytest.mark.parity("organisation-isolation")
 def test_namespaces_are_private_to_their_organisation():
     args = ("--api-key", "acme:key-a", "--api-key", "globex:key-b", "--api-key", "acme:key-a2")
     with start_emulator(extra_args=args, api_key="key-a") as server:

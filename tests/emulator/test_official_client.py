@@ -19,6 +19,14 @@ def tpuf(emulator, monkeypatch):
         yield client
 
 
+@pytest.mark.parity(
+    "POST /v2/namespaces/{namespace}",
+    "POST /v2/namespaces/{namespace}/query",
+    "write.upsert_rows",
+    "write.upsert_columns",
+    "write.deletes",
+    "consistency-read-your-writes",
+)
 def test_rows_columns_vectors_queries_and_deletes(tpuf, unique_ns):
     ns = tpuf.namespace(unique_ns)
     assert ns.exists() is False
@@ -54,6 +62,12 @@ def test_rows_columns_vectors_queries_and_deletes(tpuf, unique_ns):
     assert [(row.id, row.size) for row in rows] == [(1, 43), (4, 41)]
 
 
+@pytest.mark.parity(
+    "GET /v1/namespaces/{namespace}/schema",
+    "GET /v2/namespaces/{namespace}/metadata",
+    "GET /v1/namespaces",
+    "DELETE /v2/namespaces/{namespace}",
+)
 def test_schema_metadata_list_and_delete(tpuf, unique_ns):
     ns = tpuf.namespace(unique_ns)
     ns.write(upsert_rows=[{"id": "a", "n": 1}])
@@ -73,6 +87,7 @@ def test_schema_metadata_list_and_delete(tpuf, unique_ns):
         ns.delete_all()
 
 
+@pytest.mark.parity("error-shape")
 def test_errors_map_to_the_client_exceptions(tpuf, unique_ns):
     ns = tpuf.namespace(unique_ns)
     with pytest.raises(turbopuffer.BadRequestError, match="duplicate id"):
@@ -85,6 +100,7 @@ def test_errors_map_to_the_client_exceptions(tpuf, unique_ns):
         ).schema()
 
 
+@pytest.mark.parity("write.upsert_condition", "write.delete_by_filter", "write.patch_by_filter")
 def test_conditional_writes_and_writes_by_filter(tpuf, unique_ns):
     ns = tpuf.namespace(unique_ns)
     ns.write(upsert_rows=[{"id": i, "version": 1, "status": "draft"} for i in range(1, 5)])
@@ -101,6 +117,7 @@ def test_conditional_writes_and_writes_by_filter(tpuf, unique_ns):
     assert [(row.id, row.status) for row in rows] == [(2, "archived"), (3, "archived"), (4, "archived")]
 
 
+@pytest.mark.parity("write.copy_from_namespace", "write.branch_from_namespace", "copy-and-branch")
 def test_copy_and_branch(tpuf, unique_ns):
     source = tpuf.namespace(unique_ns)
     source.write(upsert_rows=[{"id": 1, "vector": [1.0, 0.0], "t": "x"}], distance_metric="euclidean_squared")
@@ -118,6 +135,7 @@ def test_copy_and_branch(tpuf, unique_ns):
         copy.copy_from(source_namespace=unique_ns)
 
 
+@pytest.mark.parity("query.queries", "gzip-requests", "gzip-responses")
 def test_multi_query_and_compression(emulator, unique_ns, monkeypatch):
     monkeypatch.delenv("TURBOPUFFER_REGION", raising=False)
     with turbopuffer.Turbopuffer(

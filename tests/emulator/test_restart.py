@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import turbopuffer
 
 from tests.support.api import docs, write
@@ -23,6 +24,7 @@ def _state(client, names):
     return out
 
 
+@pytest.mark.parity("write-durable")
 def test_restart_replays_every_kind_of_write(tmp_path):
     data_dir = tmp_path / "data"
     with start_emulator(data_dir=data_dir) as server, server.client() as client:
@@ -81,6 +83,7 @@ def test_official_client_data_survives_restart(tmp_path, monkeypatch):
             assert row.id == 1 and row.name == "one" and row.vector == [0.25, 0.5]
 
 
+@pytest.mark.parity("write-durable")
 def test_acknowledged_writes_survive_sigkill(tmp_path):
     """No clean shutdown, so no final snapshot: the write-ahead log alone brings everything back."""
     data_dir = tmp_path / "data"

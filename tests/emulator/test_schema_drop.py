@@ -6,6 +6,7 @@ durably; ``id`` and attributes the schema lacks cannot be dropped (400); ``drop`
 
 from __future__ import annotations
 
+import pytest
 import turbopuffer
 
 from tests.support.api import docs, write, write_error
@@ -29,6 +30,7 @@ def _drop(client, ns, *names):
     return client.post(f"/v1/namespaces/{ns}/schema", json={name: {"drop": True} for name in names})
 
 
+@pytest.mark.parity("schema-drop")
 def test_drop_removes_the_attribute_from_schema_documents_and_indexes(api, unique_ns):
     _seed(api, unique_ns)
     # Warm every index, so the drop has to take the dropped attributes out of them too.
@@ -102,6 +104,7 @@ def test_drop_must_be_exactly_true_and_alone(api, unique_ns):
         assert needle in response.json()["error"] and "schema.tag" in response.json()["error"]
 
 
+@pytest.mark.parity("schema-drop", "POST /v1/namespaces/{namespace}/schema")
 def test_official_client_drops_an_attribute(emulator, unique_ns, monkeypatch):
     monkeypatch.delenv("TURBOPUFFER_REGION", raising=False)
     with turbopuffer.Turbopuffer(api_key=emulator.api_key, base_url=emulator.base_url, max_retries=0) as tpuf:

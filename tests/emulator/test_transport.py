@@ -28,6 +28,7 @@ def _error(response: httpx.Response) -> str:
         ("DELETE", "/v2/namespaces/x"),
     ],
 )
+@pytest.mark.parity("auth-bearer-key")
 def test_every_route_requires_a_valid_key(emulator, method, path):
     for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic abc"}):
         response = httpx.request(method, emulator.base_url + path, headers=headers, json={})
@@ -35,6 +36,7 @@ def test_every_route_requires_a_valid_key(emulator, method, path):
         assert "API key" in _error(response)
 
 
+@pytest.mark.parity("error-shape")
 def test_unknown_route_is_404_in_the_error_shape(emulator):
     with emulator.client() as client:
         response = client.get("/v3/nothing")
@@ -53,6 +55,7 @@ def test_wrong_method_is_405_with_complete_allow(emulator):
         assert "POST" in response.headers["allow"]
 
 
+@pytest.mark.parity("error-malformed-json")
 def test_malformed_json_is_400_and_wrong_shape_is_422(emulator, unique_ns):
     with emulator.client() as client:
         response = client.post(f"/v2/namespaces/{unique_ns}", content=b'{"upsert_rows": [')
@@ -71,6 +74,7 @@ def test_malformed_json_is_400_and_wrong_shape_is_422(emulator, unique_ns):
         assert "cosine_distance" in _error(response)
 
 
+@pytest.mark.parity("payload-too-large")
 def test_oversized_body_is_413(tmp_path):
     from tests.support.server import start_emulator
 
@@ -88,6 +92,7 @@ def test_oversized_body_is_413(tmp_path):
         assert response.status_code == 413
 
 
+@pytest.mark.parity("gzip-requests")
 def test_gzip_request_bodies_are_accepted(emulator, unique_ns):
     body = orjson.dumps({"upsert_rows": [{"id": 1, "title": "gzipped"}]})
     with emulator.client() as client:
@@ -105,6 +110,7 @@ def test_gzip_request_bodies_are_accepted(emulator, unique_ns):
         assert "gzip" in _error(response)
 
 
+@pytest.mark.parity("gzip-responses")
 def test_responses_are_gzipped_only_when_large_and_accepted(emulator, unique_ns):
     rows = [{"id": i, "title": f"document number {i} " * 4} for i in range(200)]
     with emulator.client() as client:
@@ -127,6 +133,7 @@ def test_responses_are_gzipped_only_when_large_and_accepted(emulator, unique_ns)
         assert "content-encoding" not in small.headers
 
 
+@pytest.mark.parity("prefer-respond-async")
 def test_unknown_query_params_and_prefer_async_are_answered_synchronously(emulator, unique_ns):
     with emulator.client() as client:
         response = client.post(
@@ -140,6 +147,7 @@ def test_unknown_query_params_and_prefer_async_are_answered_synchronously(emulat
         assert response.status_code == 200
 
 
+@pytest.mark.parity("namespace-names")
 def test_invalid_namespace_names_are_rejected(emulator):
     with emulator.client() as client:
         response = client.post("/v2/namespaces/bad%20name", json={"upsert_rows": [{"id": 1}]})

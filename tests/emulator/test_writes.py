@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import struct
 
+import pytest
+
 from tests.support.api import docs, write, write_error
 
 
@@ -12,6 +14,13 @@ def b64(*values: float) -> str:
     return base64.b64encode(struct.pack(f"<{len(values)}f", *values)).decode()
 
 
+@pytest.mark.parity(
+    "POST /v2/namespaces/{namespace}",
+    "write.upsert_rows",
+    "write.upsert_columns",
+    "write.distance_metric",
+    "vector-encodings",
+)
 def test_upsert_rows_and_columns_with_float_and_base64_vectors(api, unique_ns):
     result = write(api, unique_ns, {
         "upsert_rows": [
@@ -44,6 +53,7 @@ def test_upsert_rows_and_columns_with_float_and_base64_vectors(api, unique_ns):
     assert schema["price"]["type"] == "float"
 
 
+@pytest.mark.parity("write.patch_rows", "write.patch_columns", "write-upsert-replaces-patch-merges")
 def test_upsert_replaces_the_whole_document_and_patch_keeps_other_attributes(api, unique_ns):
     write(
         api, unique_ns, {"upsert_rows": [{"id": "a", "x": 1, "y": "keep"}, {"id": "b", "x": 2, "y": "old"}]}
@@ -59,6 +69,7 @@ def test_upsert_replaces_the_whole_document_and_patch_keeps_other_attributes(api
     assert docs(api, unique_ns) == {"a": {"id": "a", "x": 10}, "b": {"id": "b", "x": 20}}
 
 
+@pytest.mark.parity("write.deletes")
 def test_deletes_count_only_documents_that_existed(api, unique_ns):
     write(api, unique_ns, {"upsert_rows": [{"id": i, "n": i} for i in range(5)]})
     result = write(api, unique_ns, {"deletes": [1, 3, 99], "return_affected_ids": True})
@@ -68,6 +79,7 @@ def test_deletes_count_only_documents_that_existed(api, unique_ns):
     assert sorted(docs(api, unique_ns)) == [0, 2, 4]
 
 
+@pytest.mark.parity("write-duplicate-ids")
 def test_duplicate_ids_in_one_request_are_rejected_and_nothing_is_written(api, unique_ns):
     message = write_error(api, unique_ns, {"upsert_rows": [{"id": 1}, {"id": 1}]})
     assert "duplicate id 1" in message
@@ -76,6 +88,7 @@ def test_duplicate_ids_in_one_request_are_rejected_and_nothing_is_written(api, u
     assert api.get(f"/v1/namespaces/{unique_ns}/schema").status_code == 404  # never created
 
 
+@pytest.mark.parity("write-atomic")
 def test_a_failing_request_changes_nothing(api, unique_ns):
     write(api, unique_ns, {"upsert_rows": [{"id": 1, "n": 1}]})
     # The second row has a type error: the first row, the delete and the new attribute must not land.
@@ -88,6 +101,7 @@ def test_a_failing_request_changes_nothing(api, unique_ns):
     assert "fresh" not in api.get(f"/v1/namespaces/{unique_ns}/schema").json()
 
 
+@pytest.mark.parity("write.schema", "schema-inference")
 def test_explicit_schema_types_and_options(api, unique_ns):
     write(api, unique_ns, {
         "upsert_rows": [{
@@ -115,6 +129,7 @@ def test_explicit_schema_types_and_options(api, unique_ns):
     assert doc["when"].startswith("2024-03-02T10:00:00")
 
 
+@pytest.mark.parity("schema-changes")
 def test_incompatible_schema_changes_name_the_attribute(api, unique_ns):
     write(
         api,
@@ -156,6 +171,7 @@ def test_vector_rules(api, unique_ns):
     assert "base64" in write_error(api, unique_ns, {"upsert_rows": [{"id": 2, "vector": "not base64!"}]})
 
 
+@pytest.mark.parity("limits")
 def test_limits_of_ids_and_attribute_names(api, unique_ns):
     assert "64 bytes" in write_error(api, unique_ns, {"upsert_rows": [{"id": "x" * 65}]})
     assert "reserved" in write_error(api, unique_ns, {"upsert_rows": [{"id": 1, "$dist": 1}]})
@@ -175,6 +191,7 @@ def test_requests_with_nothing_to_do_or_unknown_fields_are_rejected(api, unique_
     assert "upsert_columns.x" in message
 
 
+@pytest.mark.parity("write-schema-only-needs-namespace")
 def test_schema_only_write_creates_the_namespace(api, unique_ns):
     result = write(api, unique_ns, {"schema": {"title": {"type": "string", "full_text_search": True}}})
     assert result["rows_affected"] == 0
@@ -182,11 +199,13 @@ def test_schema_only_write_creates_the_namespace(api, unique_ns):
     assert schema["title"]["full_text_search"]["language"] == "english"
 
 
+@pytest.mark.parity("write.disable_backpressure")
 def test_disable_backpressure_is_accepted(api, unique_ns):
     result = write(api, unique_ns, {"upsert_rows": [{"id": 1}], "disable_backpressure": True})
     assert result["rows_upserted"] == 1
 
 
+@pytest.mark.parity("write-read-only", "updateMetadata.read_only")
 def test_read_only_namespace_rejects_writes_until_reenabled(api, unique_ns):
     write(api, unique_ns, {"upsert_rows": [{"id": 1}]})
     response = api.patch(f"/v1/namespaces/{unique_ns}/metadata", json={"read_only": True})

@@ -28,6 +28,7 @@ def terms(text: str, **options) -> list[str]:
         ("word_v0", ["the", "quick", "brown", "fox", "can", "t", "jump", "3", "14", "feet", "東京タワー", "hello", "world", "foo", "bar"]),
     ],
 )  # fmt: skip
+@pytest.mark.parity("bm25-scores")
 def test_each_tokenizer_segments_as_documented(tokenizer: str, expected: list[str]) -> None:
     assert terms(MIXED, tokenizer=tokenizer) == expected
 
@@ -77,10 +78,12 @@ def test_english_stemming_conflates_inflections() -> None:
         ("swedish", "flickorna flickor", "flick"),
     ],
 )
+@pytest.mark.parity("bm25-scores")
 def test_stemming_in_other_languages(language: str, words: str, stem: str) -> None:
     assert set(terms(words, stemming=True, language=language)) == {stem}
 
 
+@pytest.mark.parity("bm25-scores")
 def test_stop_words_per_language() -> None:
     assert terms("the fox and the hound", remove_stopwords=True) == ["fox", "hound"]
     assert terms("der Hund und die Katze", remove_stopwords=True, language="german") == ["hund", "katze"]

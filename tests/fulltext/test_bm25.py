@@ -54,6 +54,7 @@ class LuceneIdfBM25(BM25Okapi):
 @pytest.mark.parametrize(
     "options", [{}, {"stemming": True}, {"stemming": True, "remove_stopwords": True}, {"k1": 2.0, "b": 0.3}]
 )
+@pytest.mark.parity("bm25-scores")
 def test_scores_match_rank_bm25_configured_with_the_same_formula(options) -> None:
     config = FullTextConfig(**options)
     index = FullTextIndex(config)
@@ -84,6 +85,7 @@ def test_scores_match_first_principles_including_query_term_repetition() -> None
         assert index.bm25(query) == pytest.approx(expected, abs=1e-5)
 
 
+@pytest.mark.parity("bm25-scores")
 def test_a_hand_checked_score() -> None:
     # N=2, avgdl=(2+4)/2=3. "fox" in doc 1 only: idf=ln(1+(2-1+0.5)/(1+0.5))=ln 2.
     # doc 1 has |D|=2, tf=1: 1*2.2/(1+1.2*(0.25+0.75*2/3)) = 2.2/1.9.

@@ -53,6 +53,7 @@ def scores(result) -> dict:
     return {row.id: getattr(row, "$dist") for row in result.rows}
 
 
+@pytest.mark.parity("ScoreExpression.BM25", "bm25-scores")
 def test_bm25_with_stemming_matches_inflections_and_the_formula(articles) -> None:
     result = articles.query(rank_by=("text", "BM25", "jumping spiders"), top_k=10)
     expected = first_principles_bm25(STEMMED_TEXT, ["jump", "spider"])
@@ -62,6 +63,7 @@ def test_bm25_with_stemming_matches_inflections_and_the_formula(articles) -> Non
     assert [row.id for row in articles.query(rank_by=("text", "BM25", "jump"), top_k=10).rows] == [3]
 
 
+@pytest.mark.parity("ScoreExpression.Sum", "ScoreExpression.Product")
 def test_sum_and_product_combine_fields(articles) -> None:
     rank_by = ("Sum", [("Product", 2, ("title", "BM25", "pufferfish")), ("text", "BM25", "pufferfish")])
     result = articles.query(rank_by=rank_by, top_k=10)
@@ -72,6 +74,7 @@ def test_sum_and_product_combine_fields(articles) -> None:
     assert [row.id for row in result.rows] == sorted(expected, key=expected.get, reverse=True)
 
 
+@pytest.mark.parity("Filter.ContainsAllTokens")
 def test_contains_all_tokens_filter(articles) -> None:
     result = articles.query(
         filters=("text", "ContainsAllTokens", "the songs"), rank_by=("id", "asc"), top_k=10
@@ -102,6 +105,7 @@ def test_pre_tokenized_arrays(client: turbopuffer.Turbopuffer, unique_ns: str) -
     assert "[]string" in str(err.value)
 
 
+@pytest.mark.parity("query.compute_attributes", "Expr.Highlight", "highlight")
 def test_highlight_and_bm25_as_computed_attributes(articles) -> None:
     result = articles.query(
         rank_by=("text", "BM25", "pufferfish"),
@@ -123,6 +127,7 @@ def test_highlight_and_bm25_as_computed_attributes(articles) -> None:
     assert rows[4].title_score == 0
 
 
+@pytest.mark.parity("Filter.ContainsTokenSequence", "Filter.Fuzzy")
 def test_phrase_prefix_and_fuzzy_filters(client: turbopuffer.Turbopuffer, unique_ns: str) -> None:
     ns = client.namespace(unique_ns)
     ns.write(

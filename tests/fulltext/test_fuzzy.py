@@ -29,6 +29,7 @@ def fuzzy(query: str, **extra):
     return compile_fuzzy(query, {**THRESHOLDS, **extra})
 
 
+@pytest.mark.parity("Filter.Fuzzy")
 def test_the_threshold_for_the_query_length_applies() -> None:
     assert fuzzy("ab").matches_value("ab") is False  # shorter than every threshold
     assert fuzzy("cat").matches_value("a cat sat") and not fuzzy("cat").matches_value("a cot")

@@ -20,6 +20,7 @@ def run(value, query: str, options=None, **config):
     return highlight(value, index, index.analyzer.query(query), parse_highlight_config(options))
 
 
+@pytest.mark.parity("Expr.Highlight", "highlight")
 def test_docs_example_shape() -> None:
     fragments = run("How pufferfish swim", "pufferfish", {"include_offsets": "utf-8"})
     assert fragments == [

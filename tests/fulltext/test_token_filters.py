@@ -41,6 +41,7 @@ def test_contains_all_tokens_ignores_order_and_spans_array_elements() -> None:
     assert check(index, "ContainsAllTokens", "quick zebra") == set()
 
 
+@pytest.mark.parity("Filter.ContainsAnyToken")
 def test_contains_any_token() -> None:
     index = build()
     assert check(index, "ContainsAnyToken", "gunboats bears") == {2, 3}
@@ -54,6 +55,7 @@ def test_last_as_prefix() -> None:
     assert check(index, "ContainsAllTokens", "quick fo", {"last_as_prefix": False}) == set()
 
 
+@pytest.mark.parity("Filter.ContainsTokenSequence")
 def test_contains_token_sequence_is_a_phrase_within_one_element() -> None:
     index = build()
     assert check(index, "ContainsTokenSequence", "quick brown fox") == {1}

@@ -68,6 +68,7 @@ def view() -> FakeView:
     return FakeView(SCHEMA, ROWS)
 
 
+@pytest.mark.parity("query.aggregate_by", "AggregateBy.Count", "AggregateBy.Sum")
 def test_count_and_sum(view):
     result = view.query(
         aggregate_by={
@@ -83,6 +84,7 @@ def test_count_and_sum(view):
     assert "rows" not in result
 
 
+@pytest.mark.parity("query.group_by", "GroupBy.AttributeName", "aggregation-groups")
 def test_group_by_attributes_sorted_by_key(view):
     groups = view.query(aggregate_by={"n": ["Count"], "revenue": ["Sum", "price"]}, group_by=["color"])
     assert groups["aggregation_groups"] == [
@@ -99,6 +101,7 @@ def test_group_by_attributes_sorted_by_key(view):
     ]
 
 
+@pytest.mark.parity("GroupBy.ForEachUnique")
 def test_group_by_for_each_unique_and_two_keys(view):
     groups = view.query(
         aggregate_by={"n": ["Count"], "revenue": ["Sum", "price"]},
@@ -136,6 +139,7 @@ def test_aggregation_errors(view, body, fragment):
     assert fragment in info.value.message
 
 
+@pytest.mark.parity("query.queries")
 def test_multi_query_returns_one_result_per_query(view):
     result = view.query(
         queries=[
@@ -152,6 +156,7 @@ def test_multi_query_returns_one_result_per_query(view):
     assert result["billing"]["billable_logical_bytes_queried"] > 0
 
 
+@pytest.mark.parity("query.rerank_by", "RerankBy.RRF", "rrf-fusion")
 def test_rrf_fusion_scores_and_weights(view):
     vector = {"rank_by": ["vector", "ANN", [1.0, 0.0]], "top_k": 3, "include_attributes": ["color"]}
     text = {"rank_by": ["title", "BM25", "hat"], "top_k": 3}
@@ -200,6 +205,7 @@ def test_rrf_fusion_scores_and_weights(view):
         ),
     ],
 )
+@pytest.mark.parity("RerankBy.Model")
 def test_multi_query_errors(view, body, fragment):
     with pytest.raises(ApiError) as info:
         view.query(**body)

@@ -69,6 +69,14 @@ def catalog(tpuf, request):
     return ns
 
 
+@pytest.mark.parity(
+    "POST /v2/namespaces/{namespace}/query",
+    "query.filters",
+    "query.rank_by",
+    "Filter.And",
+    "Filter.Contains",
+    "RankBy.Attributes",
+)
 def test_filters_and_order_over_http(catalog):
     rows = catalog.query(
         filters=("And", [("tags", "Contains", "sale"), ("added", "Gte", "2026-01-15")]), top_k=10
@@ -81,6 +89,7 @@ def test_filters_and_order_over_http(catalog):
     assert rows[0].model_extra.get("color") is None
 
 
+@pytest.mark.parity("ScoreExpression.BM25", "ScoreExpression.Sum", "ScoreExpression.Product")
 def test_bm25_score_expression_and_dates_rendered_iso(catalog):
     rows = catalog.query(
         rank_by=("Sum", [("title", "BM25", "run shoes"), ("Product", 0.5, ("color", "Eq", "blue"))]),
@@ -95,6 +104,7 @@ def test_bm25_score_expression_and_dates_rendered_iso(catalog):
     assert performance.to_dict()["last_included_write_at"].endswith("Z")
 
 
+@pytest.mark.parity("RankBy.ANN", "query.vector_encoding", "vector-encodings")
 def test_vectors_in_float_and_base64(catalog):
     row = catalog.query(rank_by=("vector", "ANN", [0.8, 0.6]), top_k=1, include_attributes=["vector"]).rows[0]
     assert row.id == 2 and row.vector == [0.8, 0.6]
@@ -107,6 +117,9 @@ def test_vectors_in_float_and_base64(catalog):
     assert np.frombuffer(base64.b64decode(raw.vector), dtype="<f4").tolist() == pytest.approx([0.8, 0.6])
 
 
+@pytest.mark.parity(
+    "query.aggregate_by", "query.group_by", "AggregateBy.Count", "AggregateBy.Sum", "aggregation-groups"
+)
 def test_aggregations_and_groups_over_http(catalog):
     result = catalog.query(aggregate_by={"n": ("Count",), "total": ("Sum", "price")}, group_by=["color"])
     groups = [g.model_dump() if hasattr(g, "model_dump") else g for g in result.aggregation_groups]
@@ -117,6 +130,7 @@ def test_aggregations_and_groups_over_http(catalog):
     ]
 
 
+@pytest.mark.parity("query.queries", "query.rerank_by", "RerankBy.RRF", "rrf-fusion")
 def test_hybrid_multi_query_with_rrf(catalog):
     result = catalog.multi_query(
         queries=[
@@ -130,6 +144,14 @@ def test_hybrid_multi_query_with_rrf(catalog):
     assert fused.rows[0]["$dist"] == pytest.approx(1 / 61 + 2 / 61)
 
 
+@pytest.mark.parity(
+    "POST /v2/namespaces/{namespace}/explain_query",
+    "POST /v1/namespaces/{namespace}/_debug/recall",
+    "explainQuery.rank_by",
+    "explainQuery.filters",
+    "recall.num",
+    "recall.top_k",
+)
 def test_explain_and_recall(catalog, tpuf):
     plan = catalog.explain_query(
         rank_by=("vector", "ANN", [1.0, 0.0]), top_k=2, filters=("color", "Eq", "red")
@@ -140,6 +162,7 @@ def test_explain_and_recall(catalog, tpuf):
     assert recall.avg_exhaustive_count == 2.0
 
 
+@pytest.mark.parity("error-shape")
 def test_errors_name_the_problem(catalog):
     with pytest.raises(turbopuffer.BadRequestError) as info:
         catalog.query(rank_by=("vector", "ANN", [1.0, 0.0, 0.0]), top_k=1)

@@ -81,6 +81,17 @@ def ids(view: FakeView, filters: list) -> list[int]:
         (["id", "NotEq", 1], [2, 3, 4, 5]),
     ],
 )
+@pytest.mark.parity(
+    "query.filters",
+    "Filter.Eq",
+    "Filter.NotEq",
+    "Filter.In",
+    "Filter.NotIn",
+    "Filter.Lt",
+    "Filter.Lte",
+    "Filter.Gt",
+    "Filter.Gte",
+)
 def test_comparison_operators(view, filters, expected):
     assert ids(view, filters) == expected
 
@@ -99,6 +110,16 @@ def test_comparison_operators(view, filters, expected):
         (["sizes", "AnyGt", 40], [4]),
         (["sizes", "AnyGte", 40], [1, 4]),
     ],
+)
+@pytest.mark.parity(
+    "Filter.Contains",
+    "Filter.NotContains",
+    "Filter.ContainsAny",
+    "Filter.NotContainsAny",
+    "Filter.AnyLt",
+    "Filter.AnyLte",
+    "Filter.AnyGt",
+    "Filter.AnyGte",
 )
 def test_array_operators(view, filters, expected):
     assert ids(view, filters) == expected
@@ -123,6 +144,7 @@ def test_array_operators(view, filters, expected):
         (["name", "Regex", "(?i)^red"], [1, 3]),
     ],
 )
+@pytest.mark.parity("Filter.Glob", "Filter.NotGlob", "Filter.IGlob", "Filter.NotIGlob", "Filter.Regex")
 def test_pattern_operators(view, filters, expected):
     assert ids(view, filters) == expected
 
@@ -134,6 +156,7 @@ def test_datetime_and_uuid_values_are_decoded(view):
     assert ids(view, ["sku", "Eq", "6f1c1e4a-0000-4000-8000-000000000001"]) == [1]
 
 
+@pytest.mark.parity("Filter.And", "Filter.Or", "Filter.Not")
 def test_logical_operators(view):
     assert ids(view, ["And", [["color", "Eq", "red"], ["price", "Lt", 30]]]) == [3]
     assert ids(view, ["Or", [["color", "Eq", "green"], ["stock", "Gt", 10]]]) == [4, 5]
@@ -190,6 +213,7 @@ def test_unknown_attribute_reads_as_null(view):
     assert ids(view, ["missing", "Lt", 3]) == [1, 2, 3, 4, 5]  # null sorts below every value
 
 
+@pytest.mark.parity("RefNew.$ref_new")
 def test_ref_new_in_write_conditions():
     schema = make_schema({"version": "int", "updated": "datetime"})
     tree = parse_filter(["version", "Lt", {"$ref_new": "version"}], schema, allow_ref_new=True)

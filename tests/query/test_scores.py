@@ -60,6 +60,7 @@ def scores(view: FakeView, rank_by: list, **extra) -> dict[int, float]:
     return {r["id"]: r["$dist"] for r in view.query(rank_by=rank_by, top_k=10, **extra)["rows"]}
 
 
+@pytest.mark.parity("query.rank_by", "ScoreExpression.BM25")
 def test_bm25_ranks_matching_documents_only(view):
     got = scores(view, ["title", "BM25", "fox"])
     assert set(got) == {1, 3}
@@ -73,6 +74,7 @@ def test_stemming_matches_inflections(view):
     assert set(scores(view, ["content", "BM25", "jumps"])) == {1, 3}
 
 
+@pytest.mark.parity("ScoreExpression.Sum", "ScoreExpression.Max", "ScoreExpression.Product")
 def test_sum_max_product_compose_clause_scores(view):
     title = view.fulltext("title").bm25("fox dog")
     content = view.fulltext("content").bm25("fox dog")
@@ -92,6 +94,7 @@ def test_sum_max_product_compose_clause_scores(view):
     assert legacy_form == weighted
 
 
+@pytest.mark.parity("ScoreExpression.Sum")
 def test_filters_as_score_terms_and_zero_scores_dropped(view):
     got = scores(view, ["Sum", [["lang", "Eq", "en"], ["Product", 0.5, ["clicks", "Gte", 10]]]])
     assert got == {1: 1.5, 2: 1.5}
@@ -106,6 +109,7 @@ def test_token_filter_inside_a_score(view):
     assert scores(view, ["title", "ContainsAllTokens", "dog fox"]) == {3: 1.0}
 
 
+@pytest.mark.parity("ScoreExpression.Attribute", "ScoreExpression.Saturate")
 def test_attribute_and_saturate(view):
     assert scores(view, ["Attribute", "clicks"]) == {1: 10.0, 2: 30.0, 4: 5.0}  # clicks 0 scores 0: dropped
     saturated = scores(view, ["Saturate", ["Attribute", "clicks"], {"midpoint": 10}])
@@ -114,6 +118,7 @@ def test_attribute_and_saturate(view):
     assert squared[2] == pytest.approx(900 / 1000)
 
 
+@pytest.mark.parity("ScoreExpression.Decay", "ScoreExpression.Dist")
 def test_decay_of_datetime_distance_with_duration_midpoint(view):
     recency = ["Decay", ["Dist", ["Attribute", "published"], "2026-02-03T12:00:00Z"], {"midpoint": "1d"}]
     got = scores(view, recency)
@@ -129,11 +134,13 @@ def test_decay_of_datetime_distance_with_duration_midpoint(view):
     assert hours == pytest.approx(got)
 
 
+@pytest.mark.parity("ScoreExpression.Max")
 def test_max_with_scalar_operand_clamps(view):
     assert scores(view, ["Max", 0, ["Attribute", "clicks"]]) == {1: 10.0, 2: 30.0, 4: 5.0}
     assert scores(view, ["Max", [1, ["Attribute", "clicks"]]]) == {1: 10.0, 2: 30.0, 3: 1.0, 4: 5.0}
 
 
+@pytest.mark.parity("ScoreExpression.Sum", "ScoreExpression.BM25", "ScoreExpression.Decay")
 def test_hybrid_bm25_plus_recency_example_from_the_docs(view):
     expr = [
         "Sum",
@@ -152,6 +159,7 @@ def test_hybrid_bm25_plus_recency_example_from_the_docs(view):
     assert list(got) == sorted(got, key=lambda i: -got[i])
 
 
+@pytest.mark.parity("RankBy.SparseKNN")
 def test_sparse_knn_dot_product_descending(view):
     rows = view.query(rank_by=["terms", "SparseKNN", {"dog": 1.0, "fox": 0.5}], top_k=10)["rows"]
     assert [(r["id"], r["$dist"]) for r in rows] == [(2, 2.0), (1, 1.0)]  # doc 3 shares no dimension

@@ -49,6 +49,7 @@ def ids(view: FakeView, filters: list) -> list[int]:
     return view.ids(filters=filters, top_k=10)
 
 
+@pytest.mark.parity("Filter.ContainsAllTokens", "Filter.ContainsAnyToken")
 def test_contains_all_and_any_tokens(view):
     assert ids(view, ["text", "ContainsAllTokens", "brown quick"]) == [1, 3]
     assert ids(view, ["text", "ContainsAllTokens", "fox jumping"]) == [1]  # stemmed
@@ -58,6 +59,7 @@ def test_contains_all_and_any_tokens(view):
     assert ids(view, ["text", "ContainsAnyToken", "cle", {"last_as_prefix": True}]) == [3]
 
 
+@pytest.mark.parity("Filter.ContainsTokenSequence")
 def test_contains_token_sequence(view):
     assert ids(view, ["text", "ContainsTokenSequence", "quick brown"]) == [1, 3]  # punctuation is no token
     assert ids(view, ["text", "ContainsTokenSequence", "quick fox"]) == []
@@ -67,6 +69,7 @@ def test_contains_token_sequence(view):
     assert ids(view, ["labels", "ContainsAllTokens", "red fox"]) == [1, 3]
 
 
+@pytest.mark.parity("Filter.Fuzzy")
 def test_fuzzy_filter(view):
     params = {
         "max_edit_distance": [{"min_query_chars": 3, "distance": 0}, {"min_query_chars": 6, "distance": 1}]
@@ -104,6 +107,7 @@ def test_text_filter_errors(view, filters, fragment):
     assert fragment in info.value.message
 
 
+@pytest.mark.parity("query.compute_attributes", "Expr.VectorDist")
 def test_compute_vector_dist_and_scores(view):
     rows = view.query(
         rank_by=["text", "BM25", "brown fox"],
@@ -125,6 +129,7 @@ def test_compute_vector_dist_and_scores(view):
     assert by_id[1]["$dist"] == pytest.approx(view.fulltext("text").bm25("brown fox")[1])
 
 
+@pytest.mark.parity("Expr.Highlight", "highlight")
 def test_highlight(view):
     rows = view.query(
         rank_by=["text", "BM25", "fox"],
@@ -137,6 +142,7 @@ def test_highlight(view):
     assert ROWS[0]["text"][start:end] == "fox"
 
 
+@pytest.mark.parity("Expr.Embed")
 def test_compute_attribute_errors(view):
     with pytest.raises(ApiError) as info:
         view.query(rank_by=["id", "asc"], compute_attributes={"e": ["Embed", "hello"]})

@@ -46,6 +46,7 @@ def test_scalar_round_trip(type_text, json_value, internal, rendered):
     assert encode_value(t(type_text), decoded) == rendered
 
 
+@pytest.mark.parity("vector-encodings")
 def test_vectors_float_base64_f16_and_i8():
     vec = decode_value(t("[3]f32"), [0.7, 0.1, -2.5], "v")
     assert vec.dtype == np.float32
@@ -104,6 +105,7 @@ def view() -> FakeView:
     return FakeView({"vector": "[4]f32", "group": "string"}, rows, metric="euclidean_squared")
 
 
+@pytest.mark.parity("POST /v2/namespaces/{namespace}/explain_query")
 def test_explain_describes_the_executed_plan(view):
     text = explain_query(
         view,
@@ -121,6 +123,9 @@ def test_explain_describes_the_executed_plan(view):
         explain_query(view, {"rank_by": ["vector", "ANN", [1.0]]})
 
 
+@pytest.mark.parity(
+    "POST /v1/namespaces/{namespace}/_debug/recall", "recall.filters", "recall.include_ground_truth"
+)
 def test_recall_with_exact_search_is_one(view):
     result = recall(view, {"num": 5, "top_k": 3})
     assert result == {"avg_recall": 1.0, "avg_exhaustive_count": 3.0, "avg_ann_count": 3.0}

@@ -30,6 +30,7 @@ def euclid() -> FakeView:
     return FakeView(SCHEMA, ROWS, metric="euclidean_squared")
 
 
+@pytest.mark.parity("RankBy.ANN", "distances")
 def test_ann_cosine_distances_and_order(cosine):
     rows = cosine.query(rank_by=["vector", "ANN", [1.0, 0.0]], top_k=5)["rows"]
     assert [r["id"] for r in rows] == [1, 3, 5, 2, 4]
@@ -40,12 +41,14 @@ def test_ann_cosine_distances_and_order(cosine):
     assert dists[5] == pytest.approx(1 - 0.6, abs=1e-6)
 
 
+@pytest.mark.parity("distances")
 def test_euclidean_squared(euclid):
     rows = euclid.query(rank_by=["vector", "ANN", [1.0, 0.0]], top_k=2)["rows"]
     assert [r["id"] for r in rows] == [1, 3]
     assert rows[1]["$dist"] == pytest.approx(0.3**2 + 0.7**2, rel=1e-6)
 
 
+@pytest.mark.parity("RankBy.kNN")
 def test_knn_needs_filters_and_applies_them(cosine):
     with pytest.raises(ApiError) as info:
         cosine.query(rank_by=["vector", "kNN", [1.0, 0.0]], top_k=3)
@@ -84,6 +87,7 @@ def test_late_interaction_multi_vector():
     assert [(r["id"], r["$dist"]) for r in rows] == [("a", 0.0), ("b", 2.0), ("c", 4.0)]
 
 
+@pytest.mark.parity("RankBy.asc", "RankBy.desc", "order-by-attribute-nulls")
 def test_order_by_attribute_nulls_first_ascending_last_descending(cosine):
     asc = cosine.query(rank_by=["score", "asc"], top_k=10, include_attributes=["score"])["rows"]
     assert [r["id"] for r in asc] == [3, 2, 4, 1, 5]
@@ -92,6 +96,7 @@ def test_order_by_attribute_nulls_first_ascending_last_descending(cosine):
     assert desc == [1, 5, 4, 2, 3]
 
 
+@pytest.mark.parity("RankBy.Attributes")
 def test_multi_attribute_order(cosine):
     order = [["category", "asc"], ["score", "desc"]]
     assert cosine.ids(rank_by=order, top_k=10) == [5, 1, 3, 4, 2]
@@ -100,11 +105,13 @@ def test_multi_attribute_order(cosine):
     assert "at most 8" in info.value.message
 
 
+@pytest.mark.parity("rank-by-and-limit-required")
 def test_lookup_without_rank_by_is_ordered_by_id(cosine):
     assert cosine.ids(filters=["id", "In", [4, 2, 5]]) == [2, 4, 5]
     assert cosine.ids(rank_by=["id", "desc"], top_k=2) == [5, 4]
 
 
+@pytest.mark.parity("query.limit", "query.top_k", "query.offset", "limit-offset-per")
 def test_limit_forms_offset_and_per(cosine):
     assert cosine.ids(rank_by=["id", "asc"], limit=2) == [1, 2]
     assert cosine.ids(rank_by=["id", "asc"], limit={"total": 2}) == [1, 2]
@@ -121,6 +128,9 @@ def test_limit_forms_offset_and_per(cosine):
         cosine.query(rank_by=["id", "asc"], top_k=1, limit=1)
 
 
+@pytest.mark.parity(
+    "query.include_attributes", "query.exclude_attributes", "query.vector_encoding", "vector-encodings"
+)
 def test_attribute_selection_and_vector_encoding(cosine):
     row = cosine.query(rank_by=["id", "asc"], top_k=1, include_attributes=True)["rows"][0]
     assert row == {"id": 1, "vector": [1.0, 0.0], "category": "a", "score": 3, "title": "east"}

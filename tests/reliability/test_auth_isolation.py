@@ -65,6 +65,7 @@ def call(client: httpx.Client, method: str, path: str, body, namespace: str = "a
     ],
     ids=["missing", "unknown", "wrong-scheme", "no-scheme", "empty", "prefix-of-valid"],
 )
+@pytest.mark.parity("auth-bearer-key")
 def test_every_route_answers_401_without_a_valid_key(server, headers):
     routes = [*ROUTES, ("GET", "/no/such/route", None), ("PUT", "/v2/namespaces/{ns}", {})]
     with httpx.Client(base_url=server.base_url, headers=headers, timeout=30) as client:
@@ -76,6 +77,7 @@ def test_every_route_answers_401_without_a_valid_key(server, headers):
             assert KEY_A not in response.text and WRONG_KEY not in response.text
 
 
+@pytest.mark.parity("organisation-isolation")
 def test_organisations_cannot_see_or_touch_each_others_namespaces(server):
     with server.client(KEY_A) as a, server.client(KEY_B) as b:
         seed = {"upsert_rows": [{"id": i, "owner": "a"} for i in range(5)]}

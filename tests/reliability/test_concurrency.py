@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from .conftest import FUZZ
 
 DURATION_S = 20.0 if FUZZ else 3.0
@@ -14,6 +16,7 @@ COUNTER_INCREMENTERS = 3
 SLOTS_PER_WRITER = 25
 
 
+@pytest.mark.parity("consistency-read-your-writes")
 def test_parallel_writers_and_readers(launch, tmp_path):
     server = launch(data_dir=tmp_path / "data")  # durable: group commit is in the path
     lock = threading.Lock()

@@ -18,6 +18,7 @@ def assert_429(response, match: str) -> None:
     assert int(response.headers["retry-after"]) >= 1 and int(response.headers["retry-after-ms"]) >= 1
 
 
+@pytest.mark.parity("overload-429")
 def test_rate_limit_answers_429_and_the_official_client_retries_through_it(launch):
     server = launch("--api-key", f"org:{KEY}", "--rate-limit", "2", api_key=KEY)
     with server.client() as client:
@@ -37,6 +38,7 @@ def test_rate_limit_answers_429_and_the_official_client_retries_through_it(launc
             impatient.namespace("retried").query(rank_by=("id", "asc"), top_k=1)
 
 
+@pytest.mark.parity("overload-429")
 def test_write_backpressure_unless_disabled(launch):
     server = launch("--api-key", f"org:{KEY}", "--backpressure-bytes", "2000", api_key=KEY)
     rows = [{"id": i, "text": "x" * 100} for i in range(40)]  # ~5 KB

@@ -41,6 +41,7 @@ def _wait_up_to_date(ns, timeout: float = 120) -> dict:
         time.sleep(0.2)
 
 
+@pytest.mark.parity("RankBy.ANN", "ann-approximate")
 def test_ann_matches_exact_search_before_and_after_the_graph_is_built(namespace):
     ns, vectors = namespace
     queries = embedding_like(20, DIMS, seed=52)
@@ -60,6 +61,7 @@ def test_ann_matches_exact_search_before_and_after_the_graph_is_built(namespace)
     assert recall() >= 0.95
 
 
+@pytest.mark.parity("RankBy.ANN", "query.filters")
 def test_filtered_ann_returns_only_allowed_documents_with_exact_distances(namespace):
     ns, vectors = namespace
     q = embedding_like(1, DIMS, seed=53)[0]
@@ -72,6 +74,7 @@ def test_filtered_ann_returns_only_allowed_documents_with_exact_distances(namesp
     assert rows[0]["$dist"] == pytest.approx(1 - cosine, abs=1e-5)
 
 
+@pytest.mark.parity("distances")
 def test_a_written_vector_is_at_distance_exactly_zero_from_itself(emulator):
     """The README example: query with the vector just written; ``$dist`` is 0.0, not a rounding residue."""
     client = turbopuffer.Turbopuffer(api_key=emulator.api_key, base_url=emulator.base_url, telemetry=False)

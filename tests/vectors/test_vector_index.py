@@ -47,6 +47,7 @@ def _recall(index: VectorIndex, data: dict, queries: np.ndarray, metric: str, al
 
 
 @pytest.mark.parametrize("metric", [COSINE, EUCLIDEAN])
+@pytest.mark.parity("distances")
 def test_distances_follow_the_api_definitions(metric):
     index = _index(metric)
     a, b = np.array([1.0, 0.0] + [0.0] * (DIMS - 2)), np.array([1.0, 1.0] + [0.0] * (DIMS - 2))
