@@ -264,13 +264,14 @@ class Namespace:
                 attribute's type; in write conditions they may be `{"$ref_new":
                 attr}`.
             limit: The maximum number of results: an integer, or `{total, per?}` with per-value
-                diversification. For grouped aggregations, the maximum number of
-                groups.
+                diversification. Required with `rank_by` (or send `top_k`). For
+                grouped aggregations, the maximum number of groups.
             top_k: The number of results to return (an alias of `limit.total`).
             offset: Skip this many ranked results (`limit + offset` must be below 10,000; not with
                 aggregations).
             include_attributes: `true` returns every attribute (vectors included), `false` only `id`, a list exactly
-                those attributes. Not with `aggregate_by`.
+                those attributes (each one only in rows of documents that have a
+                value for it: nulls are omitted). Not with `aggregate_by`.
             exclude_attributes: Return every attribute except these (unknown names are ignored). Not together with
                 `include_attributes`.
             compute_attributes: Extra values computed per returned row, by output name (at most 256). They never
@@ -406,13 +407,14 @@ class Namespace:
                 attribute's type; in write conditions they may be `{"$ref_new":
                 attr}`.
             limit: The maximum number of results: an integer, or `{total, per?}` with per-value
-                diversification. For grouped aggregations, the maximum number of
-                groups.
+                diversification. Required with `rank_by` (or send `top_k`). For
+                grouped aggregations, the maximum number of groups.
             top_k: The number of results to return (an alias of `limit.total`).
             offset: Skip this many ranked results (`limit + offset` must be below 10,000; not with
                 aggregations).
             include_attributes: `true` returns every attribute (vectors included), `false` only `id`, a list exactly
-                those attributes. Not with `aggregate_by`.
+                those attributes (each one only in rows of documents that have a
+                value for it: nulls are omitted). Not with `aggregate_by`.
             exclude_attributes: Return every attribute except these (unknown names are ignored). Not together with
                 `include_attributes`.
             compute_attributes: Extra values computed per returned row, by output name (at most 256). They never
@@ -497,11 +499,11 @@ class Namespace:
         """Update the namespace schema.
 
         Adds attributes or changes index options of existing ones without writing documents. The
-        body is the bare attribute map (not wrapped in `{"schema": ...}`). Allowed changes:
-        toggling `filterable`, `full_text_search` (and its parameters), `regex`, `glob`,
-        `fuzzy`; adding or removing `embed`; adding attributes; dropping an attribute with
-        `{"drop": true}`. Changing a type or vector settings is rejected. Returns the full
-        schema.
+        body is the bare attribute map (not wrapped in `{"schema": ...}`). The namespace
+        must exist (404 otherwise). Allowed changes: toggling `filterable`,
+        `full_text_search` (and its parameters), `regex`, `glob`, `fuzzy`; adding or
+        removing `embed`; adding attributes; dropping an attribute with `{"drop": true}`.
+        Changing a type or vector settings is rejected. Returns the full schema.
 
         Args:
             schema: the request body.
@@ -842,13 +844,14 @@ class AsyncNamespace:
                 attribute's type; in write conditions they may be `{"$ref_new":
                 attr}`.
             limit: The maximum number of results: an integer, or `{total, per?}` with per-value
-                diversification. For grouped aggregations, the maximum number of
-                groups.
+                diversification. Required with `rank_by` (or send `top_k`). For
+                grouped aggregations, the maximum number of groups.
             top_k: The number of results to return (an alias of `limit.total`).
             offset: Skip this many ranked results (`limit + offset` must be below 10,000; not with
                 aggregations).
             include_attributes: `true` returns every attribute (vectors included), `false` only `id`, a list exactly
-                those attributes. Not with `aggregate_by`.
+                those attributes (each one only in rows of documents that have a
+                value for it: nulls are omitted). Not with `aggregate_by`.
             exclude_attributes: Return every attribute except these (unknown names are ignored). Not together with
                 `include_attributes`.
             compute_attributes: Extra values computed per returned row, by output name (at most 256). They never
@@ -984,13 +987,14 @@ class AsyncNamespace:
                 attribute's type; in write conditions they may be `{"$ref_new":
                 attr}`.
             limit: The maximum number of results: an integer, or `{total, per?}` with per-value
-                diversification. For grouped aggregations, the maximum number of
-                groups.
+                diversification. Required with `rank_by` (or send `top_k`). For
+                grouped aggregations, the maximum number of groups.
             top_k: The number of results to return (an alias of `limit.total`).
             offset: Skip this many ranked results (`limit + offset` must be below 10,000; not with
                 aggregations).
             include_attributes: `true` returns every attribute (vectors included), `false` only `id`, a list exactly
-                those attributes. Not with `aggregate_by`.
+                those attributes (each one only in rows of documents that have a
+                value for it: nulls are omitted). Not with `aggregate_by`.
             exclude_attributes: Return every attribute except these (unknown names are ignored). Not together with
                 `include_attributes`.
             compute_attributes: Extra values computed per returned row, by output name (at most 256). They never
@@ -1075,11 +1079,11 @@ class AsyncNamespace:
         """Update the namespace schema.
 
         Adds attributes or changes index options of existing ones without writing documents. The
-        body is the bare attribute map (not wrapped in `{"schema": ...}`). Allowed changes:
-        toggling `filterable`, `full_text_search` (and its parameters), `regex`, `glob`,
-        `fuzzy`; adding or removing `embed`; adding attributes; dropping an attribute with
-        `{"drop": true}`. Changing a type or vector settings is rejected. Returns the full
-        schema.
+        body is the bare attribute map (not wrapped in `{"schema": ...}`). The namespace
+        must exist (404 otherwise). Allowed changes: toggling `filterable`,
+        `full_text_search` (and its parameters), `regex`, `glob`, `fuzzy`; adding or
+        removing `embed`; adding attributes; dropping an attribute with `{"drop": true}`.
+        Changing a type or vector settings is rejected. Returns the full schema.
 
         Args:
             schema: the request body.

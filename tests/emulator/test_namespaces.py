@@ -143,7 +143,8 @@ def test_recall_and_explain_are_served(api, unique_ns):
     assert recall.status_code == 200, recall.text
     assert 0.0 <= recall.json()["avg_recall"] <= 1.0
     plan = api.post(
-        f"/v2/namespaces/{unique_ns}/explain_query", json={"rank_by": ["vector", "ANN", [1, 0, 0]]}
+        f"/v2/namespaces/{unique_ns}/explain_query",
+        json={"rank_by": ["vector", "ANN", [1, 0, 0]], "limit": 5},
     )
     assert plan.status_code == 200 and plan.json()["plan_text"]
 

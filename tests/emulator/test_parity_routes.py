@@ -47,6 +47,7 @@ def _operation(method: str, path: str) -> dict:
 # ---- Parity #4: start copy answers 202 with a Location to poll ------------------------------------
 
 
+@pytest.mark.parity("POST /v2/namespaces/{namespace}/async")
 def test_start_copy_answers_202_with_the_operation_location(api, seeded):
     """Parity #4: `POST /v2/namespaces/{ns}/async` is 202 Accepted with
     `Location: /v1/namespaces/{ns}/operations/{token}`, and that URL reports the finished copy."""
@@ -64,6 +65,7 @@ def test_start_copy_answers_202_with_the_operation_location(api, seeded):
     assert state["status"] == "finished" and state["result"]["success"]["rows_affected"] == len(ROWS)
 
 
+@pytest.mark.parity("POST /v2/namespaces/{namespace}/async")
 def test_start_copy_through_the_official_client(tpuf, seeded):
     """Parity #4: the official client takes the 202 as success and can poll the token it returns."""
     target = tpuf.namespace(f"{seeded}-copy")
@@ -93,6 +95,7 @@ MULTI = {
 }
 
 
+@pytest.mark.parity("POST /v2/namespaces/{namespace}/multi-query")
 def test_multi_query_route_answers_like_a_multi_query_via_query(api, tpuf, seeded):
     """Parity #5: `POST /v2/namespaces/{ns}/multi-query` serves a multi-query, with the same results
     as the official client's multi-query (which it sends to `/query`)."""
@@ -112,6 +115,7 @@ def test_multi_query_route_answers_like_a_multi_query_via_query(api, tpuf, seede
     assert body["results"][1]["aggregations"] == {"n": 2} == official.results[1].aggregations
 
 
+@pytest.mark.parity("POST /v2/namespaces/{namespace}/multi-query", "rrf-fusion")
 def test_multi_query_route_fuses_with_rrf(api, seeded):
     """Parity #5: the route takes the whole multi-query body, `rerank_by` included."""
     body = {
@@ -159,6 +163,7 @@ def test_the_spec_describes_both_multi_query_paths():
 # ---- Parity #6: consistency.level is optional --------------------------------------------------------
 
 
+@pytest.mark.parity("query.consistency")
 def test_consistency_without_level_is_valid(tpuf, seeded):
     """Parity #6: `consistency: {}` is a valid query (strong, the default), in the spec and the
     emulator. The official client's types require `level`, but it sends what it is given."""

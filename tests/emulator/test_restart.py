@@ -56,7 +56,9 @@ def test_restart_replays_every_kind_of_write(tmp_path):
         assert _state(client, ["docs", "branch", "uuids"]) == before
         assert client.get("/v1/namespaces/gone/schema").status_code == 404
         # Indexes are rebuilt from the restored documents.
-        hits = client.post("/v2/namespaces/docs/query", json={"rank_by": ["title", "BM25", "patched"]}).json()
+        hits = client.post(
+            "/v2/namespaces/docs/query", json={"rank_by": ["title", "BM25", "patched"], "limit": 10}
+        ).json()
         assert [row["id"] for row in hits["rows"]] == [4]
         # And the restored namespace keeps accepting writes that survive the next restart.
         write(client, "docs", {"upsert_rows": [{"id": 100, "vector": [1, 1], "title": "after restart"}]})

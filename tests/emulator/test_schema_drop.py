@@ -37,7 +37,7 @@ def test_drop_removes_the_attribute_from_schema_documents_and_indexes(api, uniqu
     assert (
         api.post(
             f"/v2/namespaces/{unique_ns}/query",
-            json={"rank_by": ["title", "BM25", "shoe"], "filters": ["n", "Eq", 2]},
+            json={"rank_by": ["title", "BM25", "shoe"], "filters": ["n", "Eq", 2], "limit": 10},
         ).status_code
         == 200
     )
@@ -54,7 +54,10 @@ def test_drop_removes_the_attribute_from_schema_documents_and_indexes(api, uniqu
     assert set(_schema(api, unique_ns)) == {"id", "tag"}
     assert all(set(row) == {"id", "tag"} for row in docs(api, unique_ns).values())
 
-    for body in ({"rank_by": ["title", "BM25", "shoe"]}, {"rank_by": ["vector", "ANN", [1.0, 1.0]]}):
+    for body in (
+        {"rank_by": ["title", "BM25", "shoe"], "limit": 10},
+        {"rank_by": ["vector", "ANN", [1.0, 1.0]], "limit": 10},
+    ):
         response = api.post(f"/v2/namespaces/{unique_ns}/query", json=body)
         assert response.status_code == 400, (body, response.text)
     assert docs(api, unique_ns, filters=["n", "Eq", 2]) == {}  # an attribute no document has: null

@@ -60,6 +60,7 @@ def _seed(tpuf, ns_name: str) -> turbopuffer.Turbopuffer:
 # ------------------------------------------------------------------------------------- reference texts
 
 
+@pytest.mark.parity("error-serde-wording")
 def test_upsert_rows_as_an_object_is_invalid_type_map_expected_a_sequence(api, unique_ns):
     """Parity #3: `upsert_rows` sent as an object -> 422 `invalid type: map, expected a sequence`.
     Raw HTTP: the official client's types refuse a dict for upsert_rows before sending."""
@@ -70,6 +71,7 @@ def test_upsert_rows_as_an_object_is_invalid_type_map_expected_a_sequence(api, u
     assert api.get(f"/v1/namespaces/{unique_ns}/schema").status_code == 404  # nothing was written
 
 
+@pytest.mark.parity("error-serde-wording")
 def test_consistency_as_a_string_is_invalid_type_expected_struct_consistency(tpuf, unique_ns):
     """Parity #3: `consistency: "eventual"` -> 422 `invalid type: string "eventual", expected struct Consistency`."""
     ns = _seed(tpuf, unique_ns)
@@ -79,6 +81,7 @@ def test_consistency_as_a_string_is_invalid_type_expected_struct_consistency(tpu
     assert 'invalid type: string "eventual", expected struct Consistency' in str(err.value)
 
 
+@pytest.mark.parity("error-serde-wording")
 def test_unknown_consistency_level_is_unknown_variant(tpuf, unique_ns):
     """Parity #3: `consistency: {"level": "nonexistentvalue"}` -> 422
     ``unknown variant `nonexistentvalue`, expected `strong` or `eventual` ``."""
@@ -100,6 +103,7 @@ def test_bm25_string_against_a_pre_tokenized_array_attribute(tpuf, unique_ns):
     assert [row.id for row in rows] == [1]
 
 
+@pytest.mark.parity("write.encryption")
 def test_malformed_cmek_key_is_400_malformed_cloud_kms_crypto_key(tpuf, unique_ns):
     """Parity #3: a malformed CMEK key name -> 400 `Malformed Cloud KMS crypto key: mykey`."""
     ns = tpuf.namespace(unique_ns)
@@ -168,6 +172,7 @@ def test_well_formed_cmek_keys_are_accepted(tpuf, unique_ns, key_name):
         ({"upsert_rows": [{"id": None}]}, "upsert_rows[0].id: invalid type: null, expected"),
     ],
 )  # fmt: skip
+@pytest.mark.parity("error-serde-wording")
 def test_write_shape_errors_use_serde_wording(api, unique_ns, body, fragment):
     """Parity #3: every wrong JSON shape of a write (type, enum variant, missing/unknown field) is a
     422 in serde's words, prefixed with the path of the offending value."""
@@ -201,6 +206,7 @@ def test_a_body_that_is_not_an_object(api, unique_ns):
          "rank_by[3]: unknown field `boost`, expected `last_as_prefix`"),
     ],
 )  # fmt: skip
+@pytest.mark.parity("error-serde-wording")
 def test_query_shape_errors_use_serde_wording(api, tpuf, unique_ns, query, fragment):
     """Parity #3: wrong JSON shapes in a query are 422s in serde's words too."""
     _seed(tpuf, unique_ns)

@@ -79,6 +79,8 @@ class FakeView:
         return execute_query(self, body)
 
     def ids(self, **body: Any) -> list[Any]:
+        """The ids a query returns; without a ``rank_by`` it lists documents by id (a lookup)."""
+        body.setdefault("rank_by", ["id", "asc"])
         return [row["id"] for row in self.query(**body)["rows"]]
 
 

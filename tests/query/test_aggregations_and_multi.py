@@ -145,7 +145,12 @@ def test_multi_query_returns_one_result_per_query(view):
         queries=[
             {"rank_by": ["vector", "ANN", [1.0, 0.0]], "top_k": 2},
             {"aggregate_by": {"n": ["Count"]}},
-            {"filters": ["color", "Eq", "red"], "include_attributes": ["title"]},
+            {
+                "filters": ["color", "Eq", "red"],
+                "include_attributes": ["title"],
+                "rank_by": ["id", "asc"],
+                "limit": 10,
+            },
         ]
     )
     first, second, third = result["results"]
@@ -186,18 +191,33 @@ def test_rrf_fusion_scores_and_weights(view):
     ("body", "fragment"),
     [
         ({"queries": []}, "1 to 16"),
-        ({"queries": [{"top_k": 1}] * 17}, "1 to 16"),
-        ({"queries": [{"top_k": 1}], "rerank_by": ["RRF"]}, "at least 2 queries"),
+        ({"queries": [{"rank_by": ["id", "asc"], "top_k": 1}] * 17}, "1 to 16"),
+        ({"queries": [{"rank_by": ["id", "asc"], "top_k": 1}], "rerank_by": ["RRF"]}, "at least 2 queries"),
         (
-            {"queries": [{"top_k": 1}, {"top_k": 1}], "rerank_by": ["RRF", {"weights": [1]}]},
+            {
+                "queries": [{"rank_by": ["id", "asc"], "top_k": 1}, {"rank_by": ["id", "asc"], "top_k": 1}],
+                "rerank_by": ["RRF", {"weights": [1]}],
+            },
             "one weight per query",
         ),
         (
-            {"queries": [{"aggregate_by": {"n": ["Count"]}}, {"top_k": 1}], "rerank_by": ["RRF"]},
+            {
+                "queries": [{"aggregate_by": {"n": ["Count"]}}, {"rank_by": ["id", "asc"], "top_k": 1}],
+                "rerank_by": ["RRF"],
+            },
             "cannot be reranked",
         ),
-        ({"queries": [{"top_k": 1, "vector_encoding": "base64"}]}, "unknown field `vector_encoding`"),
-        ({"queries": [{"top_k": 1}, {"top_k": 1}], "limit": 3}, "requires rerank_by"),
+        (
+            {"queries": [{"rank_by": ["id", "asc"], "top_k": 1, "vector_encoding": "base64"}]},
+            "unknown field `vector_encoding`",
+        ),
+        (
+            {
+                "queries": [{"rank_by": ["id", "asc"], "top_k": 1}, {"rank_by": ["id", "asc"], "top_k": 1}],
+                "limit": 3,
+            },
+            "requires rerank_by",
+        ),
         ({"rank_by": ["id", "asc"], "rerank_by": ["RRF"]}, "send it with `queries`"),
         (
             {"rank_by": ["id", "asc"], "rerank_by": {"attribute": "a", "model": "m", "query": "q"}},

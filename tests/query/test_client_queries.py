@@ -79,7 +79,9 @@ def catalog(tpuf, request):
 )
 def test_filters_and_order_over_http(catalog):
     rows = catalog.query(
-        filters=("And", [("tags", "Contains", "sale"), ("added", "Gte", "2026-01-15")]), top_k=10
+        filters=("And", [("tags", "Contains", "sale"), ("added", "Gte", "2026-01-15")]),
+        rank_by=("id", "asc"),
+        top_k=10,
     ).rows
     assert [r.id for r in rows] == [1]
     rows = catalog.query(

@@ -202,5 +202,10 @@ def test_extreme_curve_parameters_do_not_overflow():
     assert scores(view, ["Decay", ["Attribute", "n"], {"midpoint": 2, "exponent": 1e10}]) == {2: 1.0}
     assert scores(view, ["Saturate", ["Attribute", "n"], {"midpoint": 1e-300, "exponent": 1e5}]) == {1: 1.0}
     # Scores past the float range are reported as the largest finite number (JSON has no infinity).
-    huge = scores(view, ["Product", 1e308, ["Sum", [["Attribute", "n"], ["Attribute", "n"]]]])
-    assert huge == {1: 1.7976931348623157e308, 2: -1.7976931348623157e308}
+    clamped = ["Max", 0, ["Attribute", "n"]]  # n is a signed int: a rank must clamp it (Parity #9)
+    huge = scores(view, ["Product", 1e308, ["Sum", [clamped, clamped]]])
+    assert huge == {1: 1.7976931348623157e308}  # doc 2 clamps to 0 and is dropped
+    assert scores(view, ["Product", 1e308, ["Sum", [-5, -5]]]) == {
+        1: -1.7976931348623157e308,
+        2: -1.7976931348623157e308,
+    }

@@ -118,7 +118,7 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "Product": {"rank_by": ["Product", 2, ["text", "BM25", "a"]]},
     "Saturate": {"rank_by": ["Saturate", ["Attribute", "n"], {"midpoint": 1}]},
     "Decay": {"rank_by": ["Decay", ["Attribute", "n"], {"midpoint": "1h"}]},
-    "Attribute": {"rank_by": ["Attribute", "n"]},
+    "Attribute": {"rank_by": ["Max", 0, ["Attribute", "n"]]},  # n is a signed int: clamped (Parity #9)
     "Dist": {"rank_by": ["Dist", ["Attribute", "n"], 3]},
     "VectorDist": {"rank_by": ["n", "asc"], "compute_attributes": {"d": ["v", "VectorDist", [1.0, 0.0]]}},
     "Highlight": {"rank_by": ["text", "BM25", "a"], "compute_attributes": {"h": ["Highlight", "text"]}},
@@ -139,9 +139,22 @@ def test_examples_cover_the_catalogue():
     assert sorted(ops.ALL_OPERATORS - set(EXAMPLES)) == []
 
 
+def _complete(query: dict[str, Any]) -> dict[str, Any]:
+    """The example as a valid query: a lookup by id when it only filters, and a limit when ranked
+    (rank_by is required unless aggregate_by is set, and a ranked query needs a limit)."""
+    query = dict(query)
+    if "queries" in query:
+        query["queries"] = [_complete(sub) for sub in query["queries"]]
+        return query
+    if "aggregate_by" not in query:
+        query.setdefault("rank_by", ["id", "asc"])
+        query.setdefault("limit", 10)
+    return query
+
+
 @pytest.mark.parametrize("operator", sorted(EXAMPLES))
 def test_every_operator_parses(view, operator):
-    body = EXAMPLES[operator]
+    body = _complete(EXAMPLES[operator])
     if operator in ops.UNSUPPORTED_OPS:
         with pytest.raises(ApiError) as info:
             view.query(**body)

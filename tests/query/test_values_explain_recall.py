@@ -116,7 +116,11 @@ def test_explain_describes_the_executed_plan(view):
     assert "ANN on 'vector' by euclidean_squared" in text and "exhaustive" in text
     assert "skip 0, keep 5" in text
     multi = explain_query(
-        view, {"queries": [{"rank_by": ["group", "asc"]}, {"rank_by": ["id", "desc"]}], "rerank_by": ["RRF"]}
+        view,
+        {
+            "queries": [{"rank_by": ["group", "asc"], "top_k": 10}, {"rank_by": ["id", "desc"], "top_k": 10}],
+            "rerank_by": ["RRF"],
+        },
     )["plan_text"]
     assert "sub-query 1" in multi and "RRF" in multi
     with pytest.raises(ApiError):

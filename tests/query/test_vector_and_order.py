@@ -105,9 +105,8 @@ def test_multi_attribute_order(cosine):
     assert "at most 8" in info.value.message
 
 
-@pytest.mark.parity("rank-by-and-limit-required")
-def test_lookup_without_rank_by_is_ordered_by_id(cosine):
-    assert cosine.ids(filters=["id", "In", [4, 2, 5]]) == [2, 4, 5]
+def test_lookup_by_ids_is_ordered_by_id(cosine):
+    assert cosine.ids(filters=["id", "In", [4, 2, 5]], rank_by=["id", "asc"], top_k=10) == [2, 4, 5]
     assert cosine.ids(rank_by=["id", "desc"], top_k=2) == [5, 4]
 
 
@@ -150,7 +149,7 @@ def test_attribute_selection_and_vector_encoding(cosine):
 
 def test_vectors_render_shortest_float32():
     view = FakeView({"vector": "[3]f32"}, [{"id": 1, "vector": [0.7, 0.1, 1 / 3]}])
-    row = view.query(include_attributes=["vector"])["rows"][0]
+    row = view.query(rank_by=["id", "asc"], top_k=1, include_attributes=["vector"])["rows"][0]
     assert row["vector"] == [0.7, 0.1, 0.33333334]
 
 

@@ -120,7 +120,12 @@ def test_wrong_vector_dimensions_name_the_attribute(client):
     assert_rejected(
         client.post("/v2/namespaces/dims/query", json=query), statuses=(400, 422), mentions=("vector",)
     )
-    ids = [r["id"] for r in client.post("/v2/namespaces/dims/query", json={"top_k": 10}).json()["rows"]]
+    ids = [
+        r["id"]
+        for r in client.post(
+            "/v2/namespaces/dims/query", json={"rank_by": ["id", "asc"], "top_k": 10}
+        ).json()["rows"]
+    ]
     assert ids == [1]  # the rejected write left nothing behind
 
 
@@ -165,7 +170,10 @@ def nested_sum(depth: int):
 @pytest.mark.parametrize("depth", [200, 480])
 def test_deeply_nested_filters_are_bounded(client, depth):
     client.post("/v2/namespaces/nested", json={"upsert_rows": [{"id": 1, "text": "hello"}]})
-    response = client.post("/v2/namespaces/nested/query", json={"filters": nested_filter(depth), "top_k": 1})
+    response = client.post(
+        "/v2/namespaces/nested/query",
+        json={"filters": nested_filter(depth), "rank_by": ["id", "asc"], "top_k": 1},
+    )
     assert_rejected(response, statuses=(400,), mentions=("nest",))
 
 
@@ -180,7 +188,10 @@ def test_deeply_nested_rank_by_expressions_are_bounded(client):
 
 def test_moderate_nesting_still_works(client):
     client.post("/v2/namespaces/nested-ok", json={"upsert_rows": [{"id": 1}]})
-    response = client.post("/v2/namespaces/nested-ok/query", json={"filters": nested_filter(20), "top_k": 1})
+    response = client.post(
+        "/v2/namespaces/nested-ok/query",
+        json={"filters": nested_filter(20), "rank_by": ["id", "asc"], "top_k": 1},
+    )
     assert response.status_code == 200, response.text
 
 

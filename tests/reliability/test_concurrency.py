@@ -66,7 +66,12 @@ def test_parallel_writers_and_readers(launch, tmp_path):
         """Read-modify-write with a condition: exactly the successful increments must show up."""
         with server.client() as client:
             while not stop.is_set():
-                body = {"filters": ["id", "Eq", 1], "top_k": 1, "include_attributes": ["n"]}
+                body = {
+                    "filters": ["id", "Eq", 1],
+                    "rank_by": ["id", "asc"],
+                    "top_k": 1,
+                    "include_attributes": ["n"],
+                }
                 response = client.post("/v2/namespaces/counter/query", json=body)
                 if response.status_code != 200:
                     return record_failure(
@@ -107,7 +112,10 @@ def test_parallel_writers_and_readers(launch, tmp_path):
             r["id"]: r["version"] for r in client.post("/v2/namespaces/busy/query", json=body).json()["rows"]
         }
         assert final == acknowledged  # every last acknowledged version, nothing else
-        counter = client.post("/v2/namespaces/counter/query", json={"top_k": 1, "include_attributes": ["n"]})
+        counter = client.post(
+            "/v2/namespaces/counter/query",
+            json={"rank_by": ["id", "asc"], "top_k": 1, "include_attributes": ["n"]},
+        )
         assert counter.json()["rows"][0]["n"] == increments[0] > 0
     server.kill()  # and all of it is durable
     server = launch(data_dir=tmp_path / "data")

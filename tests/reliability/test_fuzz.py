@@ -136,12 +136,12 @@ def test_deep_nesting_is_a_clean_400(depth, shape):
         tree = ["text", "BM25", "a"]
         for _ in range(depth):
             tree = ["Sum", [tree]]
-        body = {"rank_by": tree}
+        body = {"rank_by": tree, "limit": 10}
     else:
         tree = ["name", "Eq", "a"]
         for _ in range(depth):
             tree = ["And", [tree]] if shape == "and" else ["Not", tree]
-        body = {"filters": tree}
+        body = {"filters": tree, "rank_by": ["id", "asc"], "limit": 10}
     raw = b"".join([b'{"rank_by":' if shape == "sum" else b'{"filters":', _dumps_deep(tree), b"}"])
     accepts_or_rejects_cleanly(lambda: parse_query(bodies_module.parse_json(raw), SCHEMA, None))
     if depth <= 60 and shape != "and":

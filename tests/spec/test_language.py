@@ -92,6 +92,8 @@ def test_no_items_false_anywhere() -> None:
 VALID = [
     ("Filter", ["title", "Eq", "red shoe"]),
     ("Filter", ["id", "In", [1, 2, 3]]),
+    ("Filter", ["users", "In", "bojan"]),  # Parity #1: a single value is a list of one
+    ("Filter", ["users", "NotIn", ["simon"]]),
     ("Filter", ["And", [["views", "Gte", 10], ["Not", ["tags", "Contains", "draft"]]]]),
     ("Filter", ["Or", []]),
     ("Filter", ["title", "Fuzzy", "pufer", {"max_edit_distance": [{"min_query_chars": 3, "distance": 1}]}]),
@@ -130,7 +132,7 @@ INVALID = [
     ("Filter", ["title", "Eq", "x", "extra"], "too long"),
     ("Filter", ["title", "Equals", "x"], "unknown operator"),
     ("Filter", ["And", ["title", "Eq", "x"]], "And needs a list of filters"),
-    ("Filter", ["title", "In", "x"], "In needs a list"),
+    ("Filter", ["title", "In", {"a": 1}], "In needs a list or one value"),
     ("Filter", ["title", "Fuzzy", "x"], "Fuzzy needs its params"),
     (
         "Filter",

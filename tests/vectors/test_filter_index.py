@@ -45,6 +45,8 @@ FILTERS = [
     Compare(attr="color", op="Eq", value="red"),
     Compare(attr="tags", op="Contains", value="b"),
     Compare(attr="tags", op="ContainsAny", value=("a", "d")),
+    Compare(attr="tags", op="In", value=("a", "d")),  # Parity #1: In on an array = holds any listed value
+    Compare(attr="tags", op="In", value=("c",)),
     Compare(attr="id", op="In", value=(5, 17, 999)),
     Logical(
         op="And",
@@ -146,3 +148,16 @@ def test_a_range_on_a_numeric_attribute_is_narrowed_and_rebuilt_after_many_write
     assert "price" not in index._sorted  # more than an eighth changed: rebuilt on next use
     assert index.candidates(Compare(attr="price", op="Lt", value=0)) == set(range(6_000))
     assert _filter_with_index(index, docs, tree) == _scan(docs, tree)
+
+
+def test_in_on_an_array_attribute_matches_like_contains_any_with_and_without_the_index():
+    """Parity #1: ``In`` on an array attribute holds when any element is listed; ``NotIn`` is its
+    complement; narrowing through the postings gives the same answer as the scan."""
+    docs = _docs(300, seed=7)
+    index = FilterIndex(lambda: docs)
+    listed = ("a", "d")
+    any_of = _scan(docs, Compare(attr="tags", op="ContainsAny", value=listed))
+    assert any_of and any_of != set(docs)
+    assert _scan(docs, Compare(attr="tags", op="In", value=listed)) == any_of
+    assert _filter_with_index(index, docs, Compare(attr="tags", op="In", value=listed)) == any_of
+    assert _scan(docs, Compare(attr="tags", op="NotIn", value=listed)) == set(docs) - any_of

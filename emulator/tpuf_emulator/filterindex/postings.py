@@ -1,8 +1,10 @@
 """``FilterIndex``: per attribute, value -> ids, built on first use and kept current by writes.
 
 Only hashable scalar values are posted (str, int, float, bool; array attributes post each
-element, which serves ``Contains``/``ContainsAny``). Narrowable filter forms: ``Eq`` and ``In``
-with non-null values, ``Contains``/``ContainsAny``, ranges on numeric attributes (``Lt`` ..
+element, which serves ``Contains``/``ContainsAny`` and ``In`` on an array attribute, which matches
+when any element is listed). Narrowable filter forms: ``Eq`` and ``In`` with non-null values
+(``In`` on arrays included: the union of its values' postings is exactly its matches),
+``Contains``/``ContainsAny``, ranges on numeric attributes (``Lt`` ..
 ``Gte``, through the sorted columns of ``ranges.py``), ``And`` (intersection of its narrowable
 children) and ``Or`` (union, when every child is narrowable). Anything else (``Not``, patterns,
 nulls, references to the new document) yields ``None``: "scan as before".

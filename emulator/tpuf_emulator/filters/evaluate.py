@@ -3,6 +3,10 @@
 Each tree is compiled once into nested closures (cached on the node), so filtering a large namespace
 costs one Python call per node and document rather than a re-interpretation of the tree.
 
+``In`` on a scalar attribute matches when the value equals a listed one; on an array attribute when
+the array holds any listed value (reference §5.1, confirmed against the hosted service), like
+``ContainsAny``; the parser turns a single operand into a list of one. ``NotIn`` is its complement.
+
 Null rules (null = attribute missing; a distinct value below every other value):
 ``Eq null`` matches missing; ``Lt``/``Lte`` match missing, ``Gt``/``Gte`` never do; comparisons with a
 null operand other than ``Eq``/``NotEq`` match nothing; array operators never match a missing array;
@@ -115,7 +119,14 @@ def _static_compare(attr: str, op: str, value: Any) -> Evaluator:
         return ordered
     if op == "In":
         wanted = frozenset(_freeze(v) for v in value)
-        return lambda doc, ref: _freeze(get(doc)) in wanted
+
+        def member(doc: dict[str, Any], ref: dict[str, Any] | None) -> bool:
+            current = get(doc)
+            if isinstance(current, list):  # array attribute: any element is listed
+                return any(item in wanted for item in current)
+            return current in wanted
+
+        return member
     if op == "Contains":
         if value is None:
             return lambda doc, ref: False

@@ -5,6 +5,13 @@ canonicalised), so a type mismatch is reported here, once, as a 400 naming attri
 Which index an operator needs is checked here too: comparison, list and array operators need
 ``filterable``; globs need ``glob`` (or, for backwards compatibility, ``filterable``); ``Regex`` needs
 ``regex``; ``Fuzzy`` needs ``fuzzy``; token operators need ``full_text_search``.
+
+Filter operands are limited to 4 KiB per string (per element for lists and arrays): reference §1.8
+"Max filterable value size 4 KiB". The limit bounds what can be FILTERED, not what can be stored:
+the hosted service accepts longer strings in filterable attributes (its own SDK benchmark writes
+8,096-character strings with no schema and reads them back, see ``namespaces/write_plan.py``), so
+writes keep them whole and only a longer filter operand is refused (400), since no indexed value
+could equal it. Filters are evaluated against the whole stored value.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ from .shape import (
 )
 
 MAX_FULLTEXT_QUERY_LENGTH = 8192
+MAX_FILTERABLE_VALUE_BYTES = 4096
 _REF_NEW_HINT = (
     "$ref_new is only allowed in write conditions (upsert_condition, patch_condition, delete_condition)"
 )
@@ -152,14 +160,19 @@ class _FilterParser:
                 raise ApiError(400, f"{described}: {op} needs a scalar attribute; use Any{op} on arrays")
             return Compare(attr=attr, op=op, value=self._value(vtype, raw, described))
         if op in ("In", "NotIn"):
-            items = expect_list(raw, f"{where}[2]", f"an array of values for {op}")
-            if is_array:
-                raise ApiError(400, f"{described}: {op} needs a scalar attribute; use ContainsAny on arrays")
-            return Compare(attr=attr, op=op, value=tuple(self._value(vtype, v, described) for v in items))
+            # A list of values, or one value standing for a list of one (§5.1). On an array attribute
+            # the values are elements: the document matches when its array holds any of them.
+            items = raw if isinstance(raw, list) else [raw]
+            if isinstance(raw, dict) and "$ref_new" not in raw:
+                raise ApiError(
+                    400, f"{described}: {op} takes an array of values or one value, found an object"
+                )
+            item_type = _element_type(vtype) if is_array else vtype
+            return Compare(attr=attr, op=op, value=tuple(self._value(item_type, v, described) for v in items))
         # Array operators: Contains, NotContains, AnyLt.., ContainsAny, NotContainsAny.
         if vtype is not None and not is_array:
             raise ApiError(400, f"{described}: {op} needs an array attribute")
-        element = AttributeType(vtype.element, "scalar", vtype.element) if vtype is not None else None
+        element = _element_type(vtype)
         if op in ("ContainsAny", "NotContainsAny"):
             items = expect_list(raw, f"{where}[2]", f"an array of values for {op}")
             return Compare(attr=attr, op=op, value=tuple(self._value(element, v, described) for v in items))
@@ -178,10 +191,21 @@ class _FilterParser:
         if vtype is None:
             if isinstance(raw, dict):
                 raise ApiError(400, f"{where}: expected a filter value, found an object")
-            return tuple(raw) if isinstance(raw, list) else raw
-        if vtype.kind == "scalar":
-            return decode_scalar(vtype.element, raw, where)
-        return decode_value(vtype, raw, where)
+            decoded: Any = tuple(raw) if isinstance(raw, list) else raw
+        elif vtype.kind == "scalar":
+            decoded = decode_scalar(vtype.element, raw, where)
+        else:
+            decoded = decode_value(vtype, raw, where)
+        for item in decoded if isinstance(decoded, list | tuple) else (decoded,):
+            if isinstance(item, str) and len(item) * 4 > MAX_FILTERABLE_VALUE_BYTES:
+                size = len(item.encode())
+                if size > MAX_FILTERABLE_VALUE_BYTES:
+                    raise ApiError(
+                        400,
+                        f"{where}: filter values are limited to {MAX_FILTERABLE_VALUE_BYTES} bytes "
+                        f"(this one has {size})",
+                    )
+        return decoded
 
     # ------------------------------------------------------------------------------------------ text filters
 
@@ -274,6 +298,11 @@ class _FilterParser:
         return TokenMatch(
             attr=attr, op=op, query=query, last_as_prefix=last_as_prefix, config=config, matcher=matcher
         )
+
+
+def _element_type(vtype: AttributeType | None) -> AttributeType | None:
+    """The scalar type of one element of an array type (None stays None: not in the schema)."""
+    return AttributeType(vtype.element, "scalar", vtype.element) if vtype is not None else None
 
 
 def full_text_query(raw: Any, tokenizer: str, where: str, attr: str, clause: str) -> str | list[str]:

@@ -253,12 +253,11 @@ class QueryPlan:
 
     filter: FilterNode | None = None
     rank: RankNode | None = None
-    limit: int = 10
+    limit: int = 0  # rows (or groups) wanted; a ranked query must give it (no default)
     limit_given: bool = False
     per: PerLimit | None = None
     offset: int = 0
     attributes: list[str] = field(default_factory=list)  # attributes to return, in order
-    attributes_explicit: bool = False  # include_attributes was a list: missing values render as null
     compute: dict[str, ComputeNode] = field(default_factory=dict)
     aggregations: dict[str, Aggregate] | None = None
     group_by: list[GroupKey] | None = None

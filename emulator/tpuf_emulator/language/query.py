@@ -2,8 +2,13 @@
 
 Choices where the reference is silent (documented here so the spec and tests can follow):
 
-* ``limit`` / ``top_k`` omitted: 10 rows (the v1 default), and for grouped aggregations every group
-  up to the 10,000 cap; both ``top_k`` and ``limit`` given: 400.
+* ``rank_by`` is required unless ``aggregate_by`` is set, and a ranked query must say how many rows
+  it wants (``limit`` or ``top_k``): either missing is a 400, in a sub-query of a multi-query too
+  (docs: "rank_by: required unless aggregate_by is set"; "limit: required"). There is no default
+  row count. Aggregations need no limit; grouped ones then return every group up to the 10,000
+  cap. Both ``top_k`` and ``limit`` given: 400.
+* A score ``rank_by`` must not go negative: ``["Attribute", x]`` on a signed (``int``/``float``)
+  attribute has to be wrapped so it is clamped (``nonnegative.py``).
 * ``include_attributes`` naming an attribute that is not in the schema: 400; ``exclude_attributes``
   ignores unknown names (as documented); both given: 400.
 * ``distance_metric`` on a query is accepted when it equals the namespace metric; a different one is a 400.
@@ -24,13 +29,14 @@ from .nodes import (
     GroupKey,
     HighlightCompute,
     MultiQueryPlan,
-    OrderBy,
     PerLimit,
     QueryPlan,
     RerankRrf,
+    ScoreRank,
     VectorRank,
 )
 from .operators import AGGREGATE_FUNCTIONS, GROUP_BY_FUNCTIONS, RERANK_FUNCTIONS
+from .nonnegative import check_non_negative
 from .ranking import MAX_COMPUTED_ATTRIBUTES, RankParser
 from .shape import (
     arity_error,
@@ -43,7 +49,6 @@ from .shape import (
 )
 
 MAX_LIMIT = 10_000
-DEFAULT_LIMIT = 10
 MAX_GROUPS = 10_000
 MAX_AGGREGATIONS = 8
 MAX_QUERIES = 16
@@ -114,12 +119,11 @@ def parse_query(
             raise ApiError(
                 400, f"{prefix}rank_by: kNN (exact search) requires filters; use ANN without filters"
             )
-    elif aggregate_by is None:
-        # Without rank_by a query is a lookup, ordered by id.
-        plan.rank = OrderBy([("id", False)])
+        if isinstance(plan.rank, ScoreRank):
+            check_non_negative(plan.rank.expr, schema, f"{prefix}rank_by")
 
     _parse_limit(body, plan, prefix, grouped=plan.group_by is not None)
-    plan.attributes, plan.attributes_explicit = parse_attribute_selection(body, schema, prefix)
+    plan.attributes = parse_attribute_selection(body, schema, prefix)
     if body.get("compute_attributes") is not None:
         computed = expect_object(body["compute_attributes"], f"{prefix}compute_attributes")
         if len(computed) > MAX_COMPUTED_ATTRIBUTES:
@@ -133,7 +137,21 @@ def parse_query(
             if isinstance(node, HighlightCompute) and node.attr not in schema.attributes:
                 raise ApiError(400, f"{prefix}compute_attributes.{name}: unknown attribute {node.attr!r}")
             plan.compute[name] = node
+    _require_rank_and_limit(plan, prefix)  # last, so a more specific error above is reported first
     return plan
+
+
+def _require_rank_and_limit(plan: QueryPlan, prefix: str) -> None:
+    if plan.aggregations is not None:
+        return
+    if plan.rank is None:
+        raise ApiError(
+            400,
+            f"{prefix}rank_by is required unless aggregate_by is set "
+            f'(to list documents, rank by id: "rank_by": ["id", "asc"])',
+        )
+    if not plan.limit_given:
+        raise ApiError(400, f"{prefix}limit is required when rank_by is set (or send top_k)")
 
 
 def _check_metric(value: Any, metric: str | None, where: str) -> None:
@@ -203,8 +221,8 @@ def _parse_per(value: Any, where: str) -> PerLimit:
     return PerLimit(names, expect_int(value["limit"], f"{where}.limit", 1, MAX_LIMIT))
 
 
-def parse_attribute_selection(body: dict[str, Any], schema: Schema, prefix: str) -> tuple[list[str], bool]:
-    """Attributes each row carries besides ``id``; the flag says they were listed explicitly."""
+def parse_attribute_selection(body: dict[str, Any], schema: Schema, prefix: str) -> list[str]:
+    """Attributes each row carries besides ``id`` (when the document has a value for them)."""
     include, exclude = body.get("include_attributes"), body.get("exclude_attributes")
     every = [name for name in schema.attributes if name != "id"]
     if include is not None and exclude is not None:
@@ -213,11 +231,11 @@ def parse_attribute_selection(body: dict[str, Any], schema: Schema, prefix: str)
         names = expect_list(exclude, f"{prefix}exclude_attributes")
         for i, name in enumerate(names):
             expect_str(name, f"{prefix}exclude_attributes[{i}]")
-        return [name for name in every if name not in set(names)], False
+        return [name for name in every if name not in set(names)]
     if include is None or include is False:
-        return [], False
+        return []
     if include is True:
-        return every, False
+        return every
     names = expect_list(include, f"{prefix}include_attributes", "a boolean or a sequence of strings")
     chosen: list[str] = []
     for i, name in enumerate(names):
@@ -230,7 +248,7 @@ def parse_attribute_selection(body: dict[str, Any], schema: Schema, prefix: str)
             )
         if name not in chosen:
             chosen.append(name)
-    return chosen, True
+    return chosen
 
 
 def parse_aggregate_by(value: Any, schema: Schema, where: str) -> dict[str, Aggregate]:

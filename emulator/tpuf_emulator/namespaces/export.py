@@ -2,6 +2,9 @@
 
 Documents are paged in id order (integers first, then strings) with a cursor naming the last id
 returned, so a page boundary is stable even while other requests write to the namespace.
+
+Unlike query rows (which omit null attributes, ``query/rows.py``), columns hold a ``null`` for a
+document without the attribute: each column must line up with ``ids``, as in the v1 format.
 """
 
 from __future__ import annotations

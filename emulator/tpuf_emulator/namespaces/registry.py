@@ -246,7 +246,7 @@ class Registry:
         if req.copy_from or req.branch_from:
             result = self._copy(org, name, req)
         else:
-            result = self._write(org, name, req, must_exist=req.create_namespace is False)
+            result = self._write(org, name, req, must_exist=_needs_existing_namespace(req))
         self._maybe_snapshot()
         return result
 
@@ -484,6 +484,20 @@ class Registry:
     def operation(self, org: str, name: str, token: str) -> dict[str, Any]:
         validate_namespace_name(name)
         return self._operations.get(org, name, token)
+
+
+def _needs_existing_namespace(req: WriteRequest) -> bool:
+    """Whether a write must find its namespace (404) instead of creating it.
+
+    ``create_namespace: false`` always; and, unless ``create_namespace: true`` asks for it, a write
+    that carries a ``schema`` but no document operation (no upsert, patch, delete or by-filter
+    write): the docs support schema updates "provided the namespace already exists", so such a
+    write to a missing namespace is a 404, exactly like ``POST /v1/namespaces/{ns}/schema``
+    (``update_schema``), rather than a way to create an empty namespace.
+    """
+    if req.create_namespace is not None:
+        return not req.create_namespace
+    return req.schema is not None and not (req.has_documents or req.has_filter_writes)
 
 
 def _query_function(name: str) -> Callable[[Namespace, dict[str, Any]], dict[str, Any]]:

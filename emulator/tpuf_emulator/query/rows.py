@@ -1,9 +1,14 @@
 """Turn ranked documents into response rows: ``id``, ``$dist``, selected attributes, computed attributes.
 
 Attributes are rendered with the value codec (datetimes as ISO text, vectors as shortest float32
-numbers or base64). A null attribute is omitted from the row, except when ``include_attributes``
-listed it by name: then it is returned as ``null`` so clients reading ``row.attr`` find it. The
-``vector`` key is never ``null``: the hosted service omits it (the spec's ``Row.vector`` is not nullable).
+numbers or base64). An attribute that is null (or missing) for the document is OMITTED from its
+row, also when ``include_attributes`` names it explicitly: the hosted service answers a document
+without ``hello`` queried with ``include_attributes: ["hello", "vector"]`` with
+``{"id", "vector", "$dist"}`` and nothing else (reference §4.2). Every row-shaped answer follows
+this rule: single queries, each result of a multi-query and the fused rows of RRF (built from
+those rows). The one exception is the legacy column-oriented export (``GET /v1/namespaces/{ns}``,
+``namespaces/export.py``): its columns must stay aligned with ``ids``, so a missing value is a
+``null`` placeholder there, as in the v1 format (reference A.3).
 """
 
 from __future__ import annotations
@@ -36,7 +41,6 @@ def render_rows(
 ) -> list[dict[str, Any]]:
     schema = view.schema
     selected = [(name, schema.get(name)) for name in plan.attributes]
-    explicit = plan.attributes_explicit
     rows: list[dict[str, Any]] = []
     for doc, dist in ranked:
         row: dict[str, Any] = {"id": doc["id"]}
@@ -44,10 +48,7 @@ def render_rows(
             row["$dist"] = dist
         for name, attr_schema in selected:
             value = doc.get(name)
-            if value is None:
-                if explicit and name != "vector":
-                    row[name] = None
-            else:
+            if value is not None:
                 row[name] = encode_value(attr_schema, value, vector_encoding) if attr_schema else value
         rows.append(row)
     if plan.compute and rows:

@@ -2,9 +2,11 @@
 
 Every node yields ``{doc_id: value}`` for the candidates where it HAS a value: BM25 only for documents
 matching a query term, ``Attribute`` only where the attribute is set, a filter term only where it
-matches (value 1). Combinators work on those maps (``Sum`` adds, missing counts as 0; ``Max`` takes
-the largest present value), so a pure BM25 query costs as much as its postings, not the namespace.
-Documents whose final score is 0 (or that have none) are left out by the caller.
+matches (value 1). Combinators work on those maps (``Sum`` adds and ``Max`` takes the largest value,
+a missing value counting as 0 in both, so ``["Max", 0, ["Attribute", "x"]]`` clamps a negative x to
+0), so a pure BM25 query costs as much as its postings, not the namespace. Documents whose final
+score is 0 (or that have none) are left out by the caller; which expressions may read signed
+attributes is checked when the query is parsed (``language/nonnegative.py``).
 
 Formulas: ``Saturate(x) = x^e / (x^e + m^e)``, ``Decay(x) = m^e / (x^e + m^e)`` with x clamped to
 >= 0; ``Dist(x, origin) = |x - origin|`` (datetimes in epoch milliseconds); ``Product`` scales by a
@@ -68,6 +70,9 @@ class ScoreEvaluator:
                     current = out.get(i)
                     if current is None or s > current:
                         out[i] = s
+            for i, s in out.items():  # an operand without a value for i scores 0 for it
+                if s < 0.0 and any(i not in part for part in parts):
+                    out[i] = 0.0
         return out
 
     def _Product(self, node: Product) -> Scores:

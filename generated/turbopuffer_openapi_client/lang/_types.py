@@ -83,11 +83,14 @@ FilterGte: TypeAlias = (
 """`[attribute, "Gte", operand]`: Greater than or equal to the value. Never matches null attribute
 values."""
 
-FilterIn: TypeAlias = 'tuple[str, Literal["In"], Sequence[None | bool | float | str | Sequence[None | bool | float | str] | RefNew]]'
-"""`[attribute, "In", operand]`: Equal to any element of the list."""
+FilterIn: TypeAlias = 'tuple[str, Literal["In"], Sequence[None | bool | float | str | Sequence[None | bool | float | str] | RefNew] | None | bool | float | str | RefNew]'
+"""`[attribute, "In", operand]`: Equal to any element of the list (a single value stands for a list of
+one). On an array attribute: the array holds any listed value, e.g. `["users", "In", ["simon"]]` or
+`["users", "In", "bojan"]`."""
 
-FilterNotIn: TypeAlias = 'tuple[str, Literal["NotIn"], Sequence[None | bool | float | str | Sequence[None | bool | float | str] | RefNew]]'
-"""`[attribute, "NotIn", operand]`: Equal to no element of the list (the exact complement of `In`)."""
+FilterNotIn: TypeAlias = 'tuple[str, Literal["NotIn"], Sequence[None | bool | float | str | Sequence[None | bool | float | str] | RefNew] | None | bool | float | str | RefNew]'
+"""`[attribute, "NotIn", operand]`: Equal to no element of the list (the exact complement of `In`, also
+on array attributes and with a single value)."""
 
 FilterContains: TypeAlias = 'tuple[str, Literal["Contains"], None | bool | float | str | Sequence[None | bool | float | str] | RefNew]'
 """`[attribute, "Contains", operand]`: The array attribute contains the value."""
@@ -218,8 +221,10 @@ ScoreDecay: TypeAlias = 'tuple[Literal["Decay"], ScoreExpression, Mapping[str, A
 recency boost over `Dist`."""
 
 ScoreAttribute: TypeAlias = 'tuple[Literal["Attribute"], str]'
-"""`["Attribute", attribute]`: the document's numeric attribute value (`uint`, `datetime`;
-`int`/`float` only clamped at zero, e.g. inside `["Max", 0, ...]`)."""
+"""`["Attribute", attribute]`: the document's numeric attribute value (`uint`, `datetime`). A rank on a
+signed attribute (`int`/`float`) is a 400 unless it is wrapped so it cannot go negative: inside a
+`Max` with a non-negative operand (`["Max", 0, ...]`, `["Max", [..., 0]]`, or beside a BM25 clause),
+or under `Saturate`, `Decay` or `Dist`. Documents whose final score is 0 are not returned."""
 
 ScoreDist: TypeAlias = 'tuple[Literal["Dist"], ScoreExpression, float | str]'
 """`["Dist", score, origin]`: the absolute distance between the expression's value and the origin (a

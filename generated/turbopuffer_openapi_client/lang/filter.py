@@ -63,17 +63,30 @@ def Gte(
 
 def In(
     attribute: str,
-    operand: Sequence[None | bool | float | str | Sequence[None | bool | float | str] | RefNew],
+    operand: Sequence[None | bool | float | str | Sequence[None | bool | float | str] | RefNew]
+    | None
+    | bool
+    | float
+    | str
+    | RefNew,
 ) -> FilterIn:
-    """`[attribute, "In", operand]`: Equal to any element of the list."""
+    """`[attribute, "In", operand]`: Equal to any element of the list (a single value stands for a list of
+    one). On an array attribute: the array holds any listed value, e.g. `["users", "In", ["simon"]]` or
+    `["users", "In", "bojan"]`."""
     return (attribute, "In", operand)
 
 
 def NotIn(
     attribute: str,
-    operand: Sequence[None | bool | float | str | Sequence[None | bool | float | str] | RefNew],
+    operand: Sequence[None | bool | float | str | Sequence[None | bool | float | str] | RefNew]
+    | None
+    | bool
+    | float
+    | str
+    | RefNew,
 ) -> FilterNotIn:
-    """`[attribute, "NotIn", operand]`: Equal to no element of the list (the exact complement of `In`)."""
+    """`[attribute, "NotIn", operand]`: Equal to no element of the list (the exact complement of `In`, also
+    on array attributes and with a single value)."""
     return (attribute, "NotIn", operand)
 
 

@@ -61,8 +61,10 @@ def Decay(score: ScoreExpression, params: Mapping[str, Any]) -> ScoreDecay:
 
 
 def Attribute(attribute: str) -> ScoreAttribute:
-    """`["Attribute", attribute]`: the document's numeric attribute value (`uint`, `datetime`;
-    `int`/`float` only clamped at zero, e.g. inside `["Max", 0, ...]`)."""
+    """`["Attribute", attribute]`: the document's numeric attribute value (`uint`, `datetime`). A rank on a
+    signed attribute (`int`/`float`) is a 400 unless it is wrapped so it cannot go negative: inside a
+    `Max` with a non-negative operand (`["Max", 0, ...]`, `["Max", [..., 0]]`, or beside a BM25 clause),
+    or under `Saturate`, `Decay` or `Dist`. Documents whose final score is 0 are not returned."""
     return ("Attribute", attribute)
 
 

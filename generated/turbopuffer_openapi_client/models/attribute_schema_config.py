@@ -27,7 +27,13 @@ class AttributeSchemaConfig:
             their arrays `[]string` ... `[]bool`, dense vectors `[N]f32`, `[N]f16`, `[N]i8`
             (N ≤ 10,752), multi-vectors `[][N]f32`, and sparse vectors `{}f16`.
         filterable (bool | Unset): Build the index used by filters and attribute ordering. Defaults to `true`, or
-            `false` when `full_text_search`, `regex`, `glob` or `fuzzy` is enabled; `false` halves the storage price.
+            `false`
+            when `full_text_search`, `regex`, `glob` or `fuzzy` is enabled; `false` halves the
+            storage price. Max filterable value size is 4 KiB (arrays: per element): filter
+            operands longer than that are refused (400). Writes are not: a longer string (up to the
+            8 MiB attribute value limit) is accepted and stored whole also in a filterable
+            attribute, including one inferred by a schemaless write (turbopuffer's own SDK
+            benchmark writes 8,096-character strings with no schema and reads them back).
         full_text_search (bool | FullTextSearchConfig | Unset): Build a BM25 index (`string`/`[]string` only); `true`
             uses every default. Default: False.
         regex (bool | Unset): Enable `Regex` filters. Default: False.

@@ -25,38 +25,43 @@ T = TypeVar("T", bound="QueryRequest")
 
 @_attrs_define
 class QueryRequest:
-    """A single query. `rank_by` is required unless `aggregate_by` is given; the two exclude each other.
+    """A single query. `rank_by` is required unless `aggregate_by` is given; the two exclude each
+    other. A ranked query must give `limit` (or `top_k`): there is no default, and a missing
+    one is a 400. Aggregations need no limit (grouped ones then return every group, at most
+    10,000).
 
-    Attributes:
-        rank_by (Any | Unset): How to rank documents: vector search (`ANN`, `kNN`, `SparseKNN`), a score expression
-            (BM25 and friends; higher is better), or attribute order.
-        filters (Any | Unset): A filter (SQL `WHERE`): `[attribute, operator, operand]` or a logical combination. Used
-            by
-            `filters`, `delete_by_filter`, `patch_by_filter.filters`, the `*_condition` write fields,
-            recall, and as a 0/1 term inside score expressions. `attribute` may be `id`. Operands
-            must have the attribute's type; in write conditions they may be `{"$ref_new": attr}`.
-        limit (int | LimitConfig | Unset): The maximum number of results: an integer, or `{total, per?}` with per-value
-            diversification. For grouped aggregations, the maximum number of groups.
-        top_k (int | Unset): The number of results to return (an alias of `limit.total`).
-        offset (int | Unset): Skip this many ranked results (`limit + offset` must be below 10,000; not with
-            aggregations).
-        include_attributes (bool | list[str] | Unset): `true` returns every attribute (vectors included), `false` only
-            `id`, a list exactly those attributes. Not with `aggregate_by`.
-        exclude_attributes (list[str] | Unset): Return every attribute except these (unknown names are ignored). Not
-            together with `include_attributes`.
-        compute_attributes (ComputeAttributes | Unset): Extra values computed per returned row, by output name (at most
-            256). They never affect matching or ranking.
-        aggregate_by (AggregateByMap | Unset): Aggregations over every document matching `filters`, by output label (at
-            most 8). Not with `rank_by`, `include_attributes` or `offset`.
-        group_by (list[Any] | Unset): Group keys for `aggregate_by`; one result object per distinct key, sorted by key.
-        distance_metric (DistanceMetric | Unset): The dense-vector distance: `cosine_distance` = 1 − cos(x, y) in [0,
-            2]; `euclidean_squared` = Σ (x_i − y_i)². Lower is closer.
-        vector_encoding (VectorEncoding | Unset): How vectors are encoded in responses.
-        consistency (ConsistencyDefault | ConsistencyEventual | ConsistencyStrong | Unset): Read consistency: `strong`
-            (default) sees every acknowledged write; `eventual` may be slightly stale but avoids a round-trip to object
-            storage. `level` is optional: `{}` is the default, strong.
-        rerank_by (RerankByModel | Unset): Re-rank the retrieved rows with a re-ranking model that scores a string
-            attribute against a query text.
+        Attributes:
+            rank_by (Any | Unset): How to rank documents: vector search (`ANN`, `kNN`, `SparseKNN`), a score expression
+                (BM25 and friends; higher is better), or attribute order.
+            filters (Any | Unset): A filter (SQL `WHERE`): `[attribute, operator, operand]` or a logical combination. Used
+                by
+                `filters`, `delete_by_filter`, `patch_by_filter.filters`, the `*_condition` write fields,
+                recall, and as a 0/1 term inside score expressions. `attribute` may be `id`. Operands
+                must have the attribute's type; in write conditions they may be `{"$ref_new": attr}`.
+            limit (int | LimitConfig | Unset): The maximum number of results: an integer, or `{total, per?}` with per-value
+                diversification. Required with `rank_by` (or send `top_k`). For grouped aggregations, the maximum number of
+                groups.
+            top_k (int | Unset): The number of results to return (an alias of `limit.total`).
+            offset (int | Unset): Skip this many ranked results (`limit + offset` must be below 10,000; not with
+                aggregations).
+            include_attributes (bool | list[str] | Unset): `true` returns every attribute (vectors included), `false` only
+                `id`, a list exactly those attributes (each one only in rows of documents that have a value for it: nulls are
+                omitted). Not with `aggregate_by`.
+            exclude_attributes (list[str] | Unset): Return every attribute except these (unknown names are ignored). Not
+                together with `include_attributes`.
+            compute_attributes (ComputeAttributes | Unset): Extra values computed per returned row, by output name (at most
+                256). They never affect matching or ranking.
+            aggregate_by (AggregateByMap | Unset): Aggregations over every document matching `filters`, by output label (at
+                most 8). Not with `rank_by`, `include_attributes` or `offset`.
+            group_by (list[Any] | Unset): Group keys for `aggregate_by`; one result object per distinct key, sorted by key.
+            distance_metric (DistanceMetric | Unset): The dense-vector distance: `cosine_distance` = 1 − cos(x, y) in [0,
+                2]; `euclidean_squared` = Σ (x_i − y_i)². Lower is closer.
+            vector_encoding (VectorEncoding | Unset): How vectors are encoded in responses.
+            consistency (ConsistencyDefault | ConsistencyEventual | ConsistencyStrong | Unset): Read consistency: `strong`
+                (default) sees every acknowledged write; `eventual` may be slightly stale but avoids a round-trip to object
+                storage. `level` is optional: `{}` is the default, strong.
+            rerank_by (RerankByModel | Unset): Re-rank the retrieved rows with a re-ranking model that scores a string
+                attribute against a query text.
     """
 
     rank_by: Any | Unset = UNSET

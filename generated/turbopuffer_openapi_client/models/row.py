@@ -15,7 +15,8 @@ T = TypeVar("T", bound="Row")
 @_attrs_define
 class Row:
     """One result document: `id`, `$dist` (omitted for attribute ordering), the requested
-    attributes and computed attributes at the top level.
+    attributes and computed attributes at the top level. An attribute that is null or missing
+    for the document is omitted, also when `include_attributes` names it.
 
         Attributes:
             id (int | str): A document ID: an unsigned 64-bit integer, a UUID (canonical text; stored natively when

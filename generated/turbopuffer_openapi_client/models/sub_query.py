@@ -20,8 +20,9 @@ T = TypeVar("T", bound="SubQuery")
 
 @_attrs_define
 class SubQuery:
-    """One query of a multi-query; like a single query without `consistency`, `vector_encoding` and `rerank_by`, which are
-    set once for the whole multi-query.
+    """One query of a multi-query; like a single query (`rank_by` required unless `aggregate_by` is given, `limit`/`top_k`
+    required with `rank_by`) without `consistency`, `vector_encoding` and `rerank_by`, which are set once for the whole
+    multi-query.
 
         Attributes:
             rank_by (Any | Unset): How to rank documents: vector search (`ANN`, `kNN`, `SparseKNN`), a score expression
@@ -32,12 +33,14 @@ class SubQuery:
                 recall, and as a 0/1 term inside score expressions. `attribute` may be `id`. Operands
                 must have the attribute's type; in write conditions they may be `{"$ref_new": attr}`.
             limit (int | LimitConfig | Unset): The maximum number of results: an integer, or `{total, per?}` with per-value
-                diversification. For grouped aggregations, the maximum number of groups.
+                diversification. Required with `rank_by` (or send `top_k`). For grouped aggregations, the maximum number of
+                groups.
             top_k (int | Unset): The number of results to return (an alias of `limit.total`).
             offset (int | Unset): Skip this many ranked results (`limit + offset` must be below 10,000; not with
                 aggregations).
             include_attributes (bool | list[str] | Unset): `true` returns every attribute (vectors included), `false` only
-                `id`, a list exactly those attributes. Not with `aggregate_by`.
+                `id`, a list exactly those attributes (each one only in rows of documents that have a value for it: nulls are
+                omitted). Not with `aggregate_by`.
             exclude_attributes (list[str] | Unset): Return every attribute except these (unknown names are ignored). Not
                 together with `include_attributes`.
             compute_attributes (ComputeAttributes | Unset): Extra values computed per returned row, by output name (at most

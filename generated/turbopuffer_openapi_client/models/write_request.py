@@ -26,65 +26,68 @@ T = TypeVar("T", bound="WriteRequest")
 
 @_attrs_define
 class WriteRequest:
-    """A write. Every field is optional, but the request must have something to do.
+    """A write. Every field is optional, but the request must have something to do. A write
+    carrying `schema` but no document operation (rows, columns, deletes, by-filter writes)
+    changes an existing namespace only: to a namespace that does not exist it is a 404, as
+    for the schema endpoint (unless `create_namespace: true`).
 
-    Attributes:
-        upsert_rows (list[DocumentRow] | Unset): Documents to create or replace whole.
-        upsert_columns (DocumentColumns | Unset): Documents in column form: every key is an attribute mapped to one
-            value per document,
-            `id` holding the IDs. All arrays have the same length; `null` means no value.
-        patch_rows (list[DocumentRow] | Unset): Partial updates of existing documents (missing IDs are ignored; vectors
-            cannot be patched).
-        patch_columns (DocumentColumns | Unset): Documents in column form: every key is an attribute mapped to one value
-            per document,
-            `id` holding the IDs. All arrays have the same length; `null` means no value.
-        deletes (list[int | str] | Unset): IDs of documents to delete (missing IDs are not an error).
-        upsert_condition (Any | Unset): A filter (SQL `WHERE`): `[attribute, operator, operand]` or a logical
-            combination. Used by
-            `filters`, `delete_by_filter`, `patch_by_filter.filters`, the `*_condition` write fields,
-            recall, and as a 0/1 term inside score expressions. `attribute` may be `id`. Operands
-            must have the attribute's type; in write conditions they may be `{"$ref_new": attr}`.
-        patch_condition (Any | Unset): A filter (SQL `WHERE`): `[attribute, operator, operand]` or a logical
-            combination. Used by
-            `filters`, `delete_by_filter`, `patch_by_filter.filters`, the `*_condition` write fields,
-            recall, and as a 0/1 term inside score expressions. `attribute` may be `id`. Operands
-            must have the attribute's type; in write conditions they may be `{"$ref_new": attr}`.
-        delete_condition (Any | Unset): A filter (SQL `WHERE`): `[attribute, operator, operand]` or a logical
-            combination. Used by
-            `filters`, `delete_by_filter`, `patch_by_filter.filters`, the `*_condition` write fields,
-            recall, and as a 0/1 term inside score expressions. `attribute` may be `id`. Operands
-            must have the attribute's type; in write conditions they may be `{"$ref_new": attr}`.
-        delete_by_filter (Any | Unset): A filter (SQL `WHERE`): `[attribute, operator, operand]` or a logical
-            combination. Used by
-            `filters`, `delete_by_filter`, `patch_by_filter.filters`, the `*_condition` write fields,
-            recall, and as a 0/1 term inside score expressions. `attribute` may be `id`. Operands
-            must have the attribute's type; in write conditions they may be `{"$ref_new": attr}`.
-        delete_by_filter_allow_partial (bool | Unset): When more documents match than the limit, delete up to the limit
-            and report `rows_remaining` instead of failing. Default: False.
-        patch_by_filter (PatchByFilter | Unset): Set the attributes in `patch` on every document matching `filters` (at
-            most 50,000 per request; vector attributes cannot be patched).
-        patch_by_filter_allow_partial (bool | Unset): When more documents match than the limit, patch up to the limit
-            and report `rows_remaining` instead of failing. Default: False.
-        return_affected_ids (bool | Unset): Return `upserted_ids`, `patched_ids` and `deleted_ids` (only writes that
-            happened). Default: False.
-        distance_metric (DistanceMetric | Unset): The dense-vector distance: `cosine_distance` = 1 − cos(x, y) in [0,
-            2]; `euclidean_squared` = Σ (x_i − y_i)². Lower is closer.
-        schema (SchemaUpdate | Unset): Attribute name to schema (a type string, a configuration, or a drop).
-        copy_from_namespace (CopyFromNamespaceConfig | str | Unset): The namespace to copy every document from into this
-            empty one: a name (same organisation
-            and region) or an object for cross-organisation / cross-region copies.
-        branch_from_namespace (BranchFromNamespaceConfig | str | Unset): The namespace to create an instant copy-on-
-            write clone of (not for sharded namespaces).
-        encryption (EncryptionCustomerManaged | EncryptionDefault | Unset): How the namespace's data is encrypted at
-            rest.
-        sharding (ShardingConfig | Unset): Partition the namespace over several shards. Only on its first write (or with
-            `copy_from_namespace`); cannot change later.
-        disable_backpressure (bool | Unset): Skip the 429 backpressure on upserts and deletes by ID while too much data
-            is unindexed (strong queries may then fail with 429). Default: False.
-        create_namespace (bool | Unset): `true` creates the namespace even when nothing is written (the schema must then
-            declare
-            the `id` type); `false` never creates it (404 if missing); absent creates it on the
-            first write of documents.
+        Attributes:
+            upsert_rows (list[DocumentRow] | Unset): Documents to create or replace whole.
+            upsert_columns (DocumentColumns | Unset): Documents in column form: every key is an attribute mapped to one
+                value per document,
+                `id` holding the IDs. All arrays have the same length; `null` means no value.
+            patch_rows (list[DocumentRow] | Unset): Partial updates of existing documents (missing IDs are ignored; vectors
+                cannot be patched).
+            patch_columns (DocumentColumns | Unset): Documents in column form: every key is an attribute mapped to one value
+                per document,
+                `id` holding the IDs. All arrays have the same length; `null` means no value.
+            deletes (list[int | str] | Unset): IDs of documents to delete (missing IDs are not an error).
+            upsert_condition (Any | Unset): A filter (SQL `WHERE`): `[attribute, operator, operand]` or a logical
+                combination. Used by
+                `filters`, `delete_by_filter`, `patch_by_filter.filters`, the `*_condition` write fields,
+                recall, and as a 0/1 term inside score expressions. `attribute` may be `id`. Operands
+                must have the attribute's type; in write conditions they may be `{"$ref_new": attr}`.
+            patch_condition (Any | Unset): A filter (SQL `WHERE`): `[attribute, operator, operand]` or a logical
+                combination. Used by
+                `filters`, `delete_by_filter`, `patch_by_filter.filters`, the `*_condition` write fields,
+                recall, and as a 0/1 term inside score expressions. `attribute` may be `id`. Operands
+                must have the attribute's type; in write conditions they may be `{"$ref_new": attr}`.
+            delete_condition (Any | Unset): A filter (SQL `WHERE`): `[attribute, operator, operand]` or a logical
+                combination. Used by
+                `filters`, `delete_by_filter`, `patch_by_filter.filters`, the `*_condition` write fields,
+                recall, and as a 0/1 term inside score expressions. `attribute` may be `id`. Operands
+                must have the attribute's type; in write conditions they may be `{"$ref_new": attr}`.
+            delete_by_filter (Any | Unset): A filter (SQL `WHERE`): `[attribute, operator, operand]` or a logical
+                combination. Used by
+                `filters`, `delete_by_filter`, `patch_by_filter.filters`, the `*_condition` write fields,
+                recall, and as a 0/1 term inside score expressions. `attribute` may be `id`. Operands
+                must have the attribute's type; in write conditions they may be `{"$ref_new": attr}`.
+            delete_by_filter_allow_partial (bool | Unset): When more documents match than the limit, delete up to the limit
+                and report `rows_remaining` instead of failing. Default: False.
+            patch_by_filter (PatchByFilter | Unset): Set the attributes in `patch` on every document matching `filters` (at
+                most 50,000 per request; vector attributes cannot be patched).
+            patch_by_filter_allow_partial (bool | Unset): When more documents match than the limit, patch up to the limit
+                and report `rows_remaining` instead of failing. Default: False.
+            return_affected_ids (bool | Unset): Return `upserted_ids`, `patched_ids` and `deleted_ids` (only writes that
+                happened). Default: False.
+            distance_metric (DistanceMetric | Unset): The dense-vector distance: `cosine_distance` = 1 − cos(x, y) in [0,
+                2]; `euclidean_squared` = Σ (x_i − y_i)². Lower is closer.
+            schema (SchemaUpdate | Unset): Attribute name to schema (a type string, a configuration, or a drop).
+            copy_from_namespace (CopyFromNamespaceConfig | str | Unset): The namespace to copy every document from into this
+                empty one: a name (same organisation
+                and region) or an object for cross-organisation / cross-region copies.
+            branch_from_namespace (BranchFromNamespaceConfig | str | Unset): The namespace to create an instant copy-on-
+                write clone of (not for sharded namespaces).
+            encryption (EncryptionCustomerManaged | EncryptionDefault | Unset): How the namespace's data is encrypted at
+                rest.
+            sharding (ShardingConfig | Unset): Partition the namespace over several shards. Only on its first write (or with
+                `copy_from_namespace`); cannot change later.
+            disable_backpressure (bool | Unset): Skip the 429 backpressure on upserts and deletes by ID while too much data
+                is unindexed (strong queries may then fail with 429). Default: False.
+            create_namespace (bool | Unset): `true` creates the namespace even when nothing is written (the schema must then
+                declare
+                the `id` type); `false` never creates it (404 if missing); absent creates it on the
+                first write of documents.
     """
 
     upsert_rows: list[DocumentRow] | Unset = UNSET

@@ -109,7 +109,10 @@ def sync_detailed(
             server's default: `identity`.
         prefer (str | Unset):
         body (WriteRequest): A write. Every field is optional, but the request must have something
-            to do.
+            to do. A write
+            carrying `schema` but no document operation (rows, columns, deletes, by-filter writes)
+            changes an existing namespace only: to a namespace that does not exist it is a 404, as
+            for the schema endpoint (unless `create_namespace: true`).
 
     Raises:
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
@@ -162,7 +165,10 @@ def sync(
             server's default: `identity`.
         prefer (str | Unset):
         body (WriteRequest): A write. Every field is optional, but the request must have something
-            to do.
+            to do. A write
+            carrying `schema` but no document operation (rows, columns, deletes, by-filter writes)
+            changes an existing namespace only: to a namespace that does not exist it is a 404, as
+            for the schema endpoint (unless `create_namespace: true`).
 
     Raises:
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
@@ -214,7 +220,10 @@ async def asyncio_detailed(
             server's default: `identity`.
         prefer (str | Unset):
         body (WriteRequest): A write. Every field is optional, but the request must have something
-            to do.
+            to do. A write
+            carrying `schema` but no document operation (rows, columns, deletes, by-filter writes)
+            changes an existing namespace only: to a namespace that does not exist it is a 404, as
+            for the schema endpoint (unless `create_namespace: true`).
 
     Raises:
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
@@ -265,7 +274,10 @@ async def asyncio(
             server's default: `identity`.
         prefer (str | Unset):
         body (WriteRequest): A write. Every field is optional, but the request must have something
-            to do.
+            to do. A write
+            carrying `schema` but no document operation (rows, columns, deletes, by-filter writes)
+            changes an existing namespace only: to a namespace that does not exist it is a 404, as
+            for the schema endpoint (unless `create_namespace: true`).
 
     Raises:
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)

@@ -80,7 +80,8 @@ def sync_detailed(
     """Update the namespace schema
 
      Adds attributes or changes index options of existing ones without writing documents. The
-    body is the bare attribute map (not wrapped in `{"schema": ...}`). Allowed changes:
+    body is the bare attribute map (not wrapped in `{"schema": ...}`). The namespace must
+    exist (404 otherwise). Allowed changes:
     toggling `filterable`, `full_text_search` (and its parameters), `regex`, `glob`, `fuzzy`;
     adding or removing `embed`; adding attributes; dropping an attribute with
     `{"drop": true}`. Changing a type or vector settings is rejected. Returns the full schema.
@@ -125,7 +126,8 @@ def sync(
     """Update the namespace schema
 
      Adds attributes or changes index options of existing ones without writing documents. The
-    body is the bare attribute map (not wrapped in `{"schema": ...}`). Allowed changes:
+    body is the bare attribute map (not wrapped in `{"schema": ...}`). The namespace must
+    exist (404 otherwise). Allowed changes:
     toggling `filterable`, `full_text_search` (and its parameters), `regex`, `glob`, `fuzzy`;
     adding or removing `embed`; adding attributes; dropping an attribute with
     `{"drop": true}`. Changing a type or vector settings is rejected. Returns the full schema.
@@ -169,7 +171,8 @@ async def asyncio_detailed(
     """Update the namespace schema
 
      Adds attributes or changes index options of existing ones without writing documents. The
-    body is the bare attribute map (not wrapped in `{"schema": ...}`). Allowed changes:
+    body is the bare attribute map (not wrapped in `{"schema": ...}`). The namespace must
+    exist (404 otherwise). Allowed changes:
     toggling `filterable`, `full_text_search` (and its parameters), `regex`, `glob`, `fuzzy`;
     adding or removing `embed`; adding attributes; dropping an attribute with
     `{"drop": true}`. Changing a type or vector settings is rejected. Returns the full schema.
@@ -212,7 +215,8 @@ async def asyncio(
     """Update the namespace schema
 
      Adds attributes or changes index options of existing ones without writing documents. The
-    body is the bare attribute map (not wrapped in `{"schema": ...}`). Allowed changes:
+    body is the bare attribute map (not wrapped in `{"schema": ...}`). The namespace must
+    exist (404 otherwise). Allowed changes:
     toggling `filterable`, `full_text_search` (and its parameters), `regex`, `glob`, `fuzzy`;
     adding or removing `embed`; adding attributes; dropping an attribute with
     `{"drop": true}`. Changing a type or vector settings is rejected. Returns the full schema.

@@ -88,7 +88,10 @@ def sync_detailed(
             (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
             server's default: `identity`.
         body (QueryRequest): A single query. `rank_by` is required unless `aggregate_by` is given;
-            the two exclude each other.
+            the two exclude each
+            other. A ranked query must give `limit` (or `top_k`): there is no default, and a missing
+            one is a 400. Aggregations need no limit (grouped ones then return every group, at most
+            10,000).
 
     Raises:
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
@@ -131,7 +134,10 @@ def sync(
             (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
             server's default: `identity`.
         body (QueryRequest): A single query. `rank_by` is required unless `aggregate_by` is given;
-            the two exclude each other.
+            the two exclude each
+            other. A ranked query must give `limit` (or `top_k`): there is no default, and a missing
+            one is a 400. Aggregations need no limit (grouped ones then return every group, at most
+            10,000).
 
     Raises:
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
@@ -173,7 +179,10 @@ async def asyncio_detailed(
             (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
             server's default: `identity`.
         body (QueryRequest): A single query. `rank_by` is required unless `aggregate_by` is given;
-            the two exclude each other.
+            the two exclude each
+            other. A ranked query must give `limit` (or `top_k`): there is no default, and a missing
+            one is a 400. Aggregations need no limit (grouped ones then return every group, at most
+            10,000).
 
     Raises:
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
@@ -214,7 +223,10 @@ async def asyncio(
             (`Content-Encoding: gzip`); `identity` (or no header) gets an uncompressed body. The
             server's default: `identity`.
         body (QueryRequest): A single query. `rank_by` is required unless `aggregate_by` is given;
-            the two exclude each other.
+            the two exclude each
+            other. A ranked query must give `limit` (or `top_k`): there is no default, and a missing
+            one is a 400. Aggregations need no limit (grouped ones then return every group, at most
+            10,000).
 
     Raises:
         errors.APIStatusError: a subclass per status (BadRequestError, NotFoundError, RateLimitError...)
