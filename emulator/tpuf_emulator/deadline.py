@@ -18,9 +18,9 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from contextvars import ContextVar
-from itertools import islice
+from itertools import chain, islice
 from typing import TypeVar
 
 from .errors import ApiError
@@ -106,15 +106,30 @@ def suspended() -> Iterator[None]:
 
 
 def paced(items: Iterable[T]) -> Iterator[T]:
-    """``items``, checking the current deadline before each run of ``CHECK_EVERY`` of them."""
+    """``items``, checking the current deadline before each run of ``CHECK_EVERY`` of them.
+
+    The runs are flattened at C speed, and for a sized collection they are lazy slices of one
+    iterator, so a dict's items keep their reused tuples: the checks cost a few percent of the
+    cheapest filter loop instead of tripling it.
+    """
     deadline = _current.get()
     if deadline is None:
-        yield from items
-        return
-    iterator = iter(items)
+        return iter(items)
+    if isinstance(items, Sized):
+        return chain.from_iterable(_slices(iter(items), len(items), deadline))
+    return chain.from_iterable(_runs(iter(items), deadline))
+
+
+def _slices(iterator: Iterator[T], size: int, deadline: Deadline) -> Iterator[Iterator[T]]:
+    for _ in range(0, size, CHECK_EVERY):
+        deadline.check()
+        yield islice(iterator, CHECK_EVERY)
+
+
+def _runs(iterator: Iterator[T], deadline: Deadline) -> Iterator[list[T]]:
     while True:
         deadline.check()
-        chunk = list(islice(iterator, CHECK_EVERY))
-        if not chunk:
+        run = list(islice(iterator, CHECK_EVERY))
+        if not run:
             return
-        yield from chunk
+        yield run
