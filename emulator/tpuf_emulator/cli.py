@@ -58,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="how long a query waits for a slot before 429 (default 800)",
     )  # fmt: skip
     parser.add_argument(
+        "--query-deadline-ms", type=int, default=EmulatorConfig.query_deadline_ms, metavar="MS",
+        help="stop a query, or the filter scan of a patch_by_filter/delete_by_filter write, after this "
+        "long and answer 504 (the write changes nothing); a client that disconnects stops its "
+        "request too (default 5000)",
+    )  # fmt: skip
+    parser.add_argument(
         "--snapshot-every", type=int, default=EmulatorConfig.snapshot_every_records, metavar="RECORDS",
         help="also compact the write-ahead log into a snapshot after this many writes (default: only "
         "once the log is larger than the last snapshot and 64 MiB)",
@@ -75,7 +81,8 @@ def config_from_args(argv: list[str] | None = None) -> tuple[EmulatorConfig, str
         except ValueError as exc:
             build_parser().error(str(exc))
         keys[key] = org
-    for flag in ("max_body_bytes", "backpressure_bytes", "query_concurrency", "snapshot_every"):
+    for flag in ("max_body_bytes", "backpressure_bytes", "query_concurrency", "snapshot_every",
+                 "query_deadline_ms"):  # fmt: skip
         if getattr(args, flag) is not None and getattr(args, flag) <= 0:
             build_parser().error(f"--{flag.replace('_', '-')} must be positive")
     if args.query_queue_ms < 0 or (args.rate_limit is not None and args.rate_limit <= 0):
@@ -91,6 +98,7 @@ def config_from_args(argv: list[str] | None = None) -> tuple[EmulatorConfig, str
         query_queue_ms=args.query_queue_ms,
         backpressure_bytes=args.backpressure_bytes,
         rate_limit=args.rate_limit,
+        query_deadline_ms=args.query_deadline_ms,
     )
     return config, args.log_level
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .deadline import DEFAULT_DEADLINE_MS
+
 DEV_API_KEY = "tpuf-emulator-dev-key"
 DEV_ORGANIZATION = "dev"
 DEFAULT_PORT = 8787
@@ -43,6 +45,8 @@ class EmulatorConfig:
     query_queue_ms: int = 800  # how long a query waits for a slot before 429
     backpressure_bytes: int = 2 * 1000**3  # unapplied-write backlog per namespace before 429
     rate_limit: float | None = None  # requests per second per organisation (None: unlimited)
+    # Every query and by-filter write stops after this long (deadline.py): 504, nothing written.
+    query_deadline_ms: int = DEFAULT_DEADLINE_MS
 
     def effective_api_keys(self) -> dict[str, str]:
         return dict(self.api_keys) if self.api_keys else {DEV_API_KEY: DEV_ORGANIZATION}

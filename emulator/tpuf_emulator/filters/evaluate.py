@@ -167,17 +167,16 @@ def _contains(items: Any, value: Any) -> bool:
 
 
 def _compile_pattern(node: PatternMatch) -> Evaluator:
-    regex = node.regex
-    assert regex is not None
-    test = regex.fullmatch if node.anchored else regex.search
+    assert node.regex is not None
+    test = node.regex.matches  # linear in the value's length (language/linear_regex.py)
     attr = node.attr
 
     def positive(doc: dict[str, Any]) -> bool:
         current = doc.get(attr)
         if isinstance(current, str):
-            return test(current) is not None
+            return test(current)
         if isinstance(current, list):
-            return any(isinstance(item, str) and test(item) is not None for item in current)
+            return any(isinstance(item, str) and test(item) for item in current)
         return False
 
     if node.negate:

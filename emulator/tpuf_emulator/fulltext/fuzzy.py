@@ -10,9 +10,10 @@ be ascending, ``distance`` is 0, 1 or 2 and ``min_query_chars >= 3 * (distance +
 ``case_sensitive`` defaults to true; when false, case differences cost nothing (both sides are
 lower-cased). A diacritic difference is an ordinary substitution either way.
 
-The approximate substring search is the ``regex`` library's fuzzy matching (``(?:query){e<=d}``),
-which counts exactly Levenshtein's three edit kinds; tests cross-check it against a dynamic-programming
-implementation.
+The approximate substring search is Myers' bit-parallel algorithm (``approximate.py``), linear in
+the value's length whatever the input, counting exactly Levenshtein's three edit kinds; tests
+cross-check it against a dynamic-programming implementation. The query is limited to
+``MAX_FUZZY_QUERY_LENGTH`` characters, the full-text query limit.
 """
 
 from __future__ import annotations
@@ -20,27 +21,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import regex  # type: ignore[import-untyped]
-
 from .. import serde_errors
 from ..errors import ApiError
+from .approximate import ApproximateSearch
 
 MAX_DISTANCE = 2
+MAX_FUZZY_QUERY_LENGTH = 8192  # as for full-text queries (language/filters.py)
 
 
 @dataclass(frozen=True)
 class FuzzyFilter:
-    """A compiled Fuzzy filter; ``pattern`` is ``None`` when the query is too short to match."""
+    """A compiled Fuzzy filter; ``search`` is ``None`` when the query is too short to match."""
 
     query: str
     distance: int | None
     case_sensitive: bool
-    pattern: regex.Pattern[str] | None
+    search: ApproximateSearch | None
 
     def matches_text(self, text: str) -> bool:
-        if self.pattern is None:
+        if self.search is None:
             return False
-        return self.pattern.search(text if self.case_sensitive else text.lower()) is not None
+        return self.search.found_in(text if self.case_sensitive else text.lower())
 
     def matches_value(self, value: Any) -> bool:
         """Whether a ``str`` / ``list[str]`` value matches (``None`` never does)."""
@@ -96,6 +97,10 @@ def compile_fuzzy(query: Any, params: Any, *, where: str = "Fuzzy") -> FuzzyFilt
     """Validate ``[attr, "Fuzzy", query, params]``'s operands; ApiError 400/422 naming the problem."""
     if not isinstance(query, str):
         raise serde_errors.invalid_type(where, query, serde_errors.STRING)
+    if len(query) > MAX_FUZZY_QUERY_LENGTH:
+        raise ApiError(
+            400, f"{where}: Fuzzy query is {len(query)} characters long (max {MAX_FUZZY_QUERY_LENGTH})"
+        )
     if not isinstance(params, dict):
         raise serde_errors.invalid_type(where, params, serde_errors.struct("FuzzyParams"))
     serde_errors.reject_unknown_fields(params, ("max_edit_distance", "case_sensitive"), where)
@@ -107,7 +112,5 @@ def compile_fuzzy(query: Any, params: Any, *, where: str = "Fuzzy") -> FuzzyFilt
         if len(query) >= min_chars:
             distance = d
     needle = query if case_sensitive else query.lower()
-    pattern = None
-    if distance is not None:
-        pattern = regex.compile(f"(?:{regex.escape(needle)}){{e<={distance}}}")
-    return FuzzyFilter(query, distance, case_sensitive, pattern)
+    search = ApproximateSearch(needle, distance) if distance is not None and needle else None
+    return FuzzyFilter(query, distance, case_sensitive, search)

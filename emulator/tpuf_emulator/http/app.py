@@ -61,7 +61,7 @@ def create_app(config: EmulatorConfig | None = None, registry: Registry | None =
                 registry.close()
 
     app = Starlette(
-        routes=build_routes(registry, config.max_body_bytes),
+        routes=build_routes(registry, config.max_body_bytes, config.query_deadline_ms),
         middleware=[
             Middleware(AuthMiddleware, keys=config.effective_api_keys()),
             *_overload_middleware(config),

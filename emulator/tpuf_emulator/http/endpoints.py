@@ -6,6 +6,7 @@ from urllib.parse import quote
 
 from starlette.routing import Route
 
+from ..deadline import DEFAULT_DEADLINE_MS
 from ..errors import ApiError, bad_request
 from ..namespaces import Registry
 from .routing import Call, Method, method_route
@@ -36,7 +37,9 @@ def _str_param(call: Call, name: str, max_length: int | None = None) -> str | No
     return raw
 
 
-def build_routes(registry: Registry, max_body_bytes: int) -> list[Route]:
+def build_routes(
+    registry: Registry, max_body_bytes: int, deadline_ms: int = DEFAULT_DEADLINE_MS
+) -> list[Route]:
     def ns(call: Call) -> str:
         return call.path["namespace"]
 
@@ -97,13 +100,17 @@ def build_routes(registry: Registry, max_body_bytes: int) -> list[Route]:
 
     table: dict[str, dict[str, Method]] = {
         "/v2/namespaces/{namespace}": {
-            "POST": Method(write, reads_body=True),
+            "POST": Method(write, reads_body=True, deadline="write"),
             "DELETE": Method(delete_namespace),
         },
         "/v2/namespaces/{namespace}/async": {"POST": Method(start_copy, reads_body=True)},
-        "/v2/namespaces/{namespace}/query": {"POST": Method(query, reads_body=True)},
-        "/v2/namespaces/{namespace}/multi-query": {"POST": Method(multi_query, reads_body=True)},
-        "/v2/namespaces/{namespace}/explain_query": {"POST": Method(explain, reads_body=True)},
+        "/v2/namespaces/{namespace}/query": {"POST": Method(query, reads_body=True, deadline="query")},
+        "/v2/namespaces/{namespace}/multi-query": {
+            "POST": Method(multi_query, reads_body=True, deadline="query")
+        },
+        "/v2/namespaces/{namespace}/explain_query": {
+            "POST": Method(explain, reads_body=True, deadline="query")
+        },
         "/v2/namespaces/{namespace}/metadata": {"GET": Method(metadata)},
         "/v1/namespaces/{namespace}/metadata": {
             "GET": Method(metadata),
@@ -115,9 +122,11 @@ def build_routes(registry: Registry, max_body_bytes: int) -> list[Route]:
         },
         "/v1/namespaces/{namespace}/hint_cache_warm": {"GET": Method(hint_cache_warm)},
         "/v1/namespaces": {"GET": Method(list_namespaces)},
-        "/v1/namespaces/{namespace}/_debug/recall": {"POST": Method(recall, reads_body=True)},
+        "/v1/namespaces/{namespace}/_debug/recall": {
+            "POST": Method(recall, reads_body=True, deadline="recall measurement")
+        },
         "/v1/namespaces/{namespace}/operations/{token}": {"GET": Method(operation)},
         # Legacy v1 export (Appendix A.3 of the reference): still used by older tooling.
         "/v1/namespaces/{namespace}": {"GET": Method(export)},
     }
-    return [method_route(path, methods, max_body_bytes) for path, methods in table.items()]
+    return [method_route(path, methods, max_body_bytes, deadline_ms) for path, methods in table.items()]

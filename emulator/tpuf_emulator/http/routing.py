@@ -2,11 +2,16 @@
 
 Every handler is a plain synchronous function run in the thread pool: the namespace layer uses
 threading locks (one writer or many readers per namespace), which must never block the event loop.
+Queries and writes run under a ``Deadline`` (``deadline.py``) that a watcher on the event loop
+cancels when the client disconnects, so abandoned work stops instead of holding a worker.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +21,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from .. import deadline
 from ..errors import ApiError
 from .auth import ORGANIZATION_STATE_KEY
 from .bodies import read_json_object
@@ -42,9 +48,42 @@ Handler = Callable[[Call], tuple]
 class Method:
     handler: Handler
     reads_body: bool = False
+    deadline: str | None = None  # what runs under the deadline ("query", "write"), if anything
 
 
-def method_route(path: str, methods: dict[str, Method], max_body_bytes: int) -> Route:
+DISCONNECT_POLL_S = 0.05
+
+
+async def _cancel_on_disconnect(request: Request, budget: deadline.Deadline) -> None:
+    while not await request.is_disconnected():
+        await asyncio.sleep(DISCONNECT_POLL_S)
+    budget.cancel()
+
+
+async def _run(request: Request, method: Method, call: Call, deadline_ms: int) -> tuple:
+    if method.deadline is None:
+        return await run_in_threadpool(method.handler, call)
+    budget = deadline.Deadline(deadline_ms, method.deadline)
+    watcher = asyncio.create_task(_cancel_on_disconnect(request, budget))
+    started = time.monotonic()
+    try:
+        return await run_in_threadpool(deadline.running, budget, lambda: method.handler(call))
+    except ApiError:
+        elapsed_ms = int((time.monotonic() - started) * 1000)
+        if budget.cancelled:
+            log.info("client disconnected from %s %s; its %s was stopped after %d ms",
+                     request.method, request.url.path, budget.what, elapsed_ms)  # fmt: skip
+        elif budget.expired:
+            log.info("%s %s exceeded the deadline of %d ms (--query-deadline-ms); its %s was stopped",
+                     request.method, request.url.path, deadline_ms, budget.what)  # fmt: skip
+        raise
+    finally:
+        watcher.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await watcher
+
+
+def method_route(path: str, methods: dict[str, Method], max_body_bytes: int, deadline_ms: int) -> Route:
     async def endpoint(request: Request) -> Response:
         method = methods.get(request.method) or (methods.get("GET") if request.method == "HEAD" else None)
         if method is None:  # Route already filters methods; kept for safety
@@ -57,7 +96,7 @@ def method_route(path: str, methods: dict[str, Method], max_body_bytes: int) -> 
                 params=dict(request.query_params),
                 body=body,
             )
-            result = await run_in_threadpool(method.handler, call)
+            result = await _run(request, method, call, deadline_ms)
         except ApiError as exc:
             return error_response(request, exc.status, exc.message, exc.headers)
         except Exception:

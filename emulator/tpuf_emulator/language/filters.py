@@ -16,7 +16,6 @@ could equal it. Filters are evaluated against the whole stored value.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import orjson
@@ -29,6 +28,7 @@ from ..schema.values import decode_scalar, decode_value
 from . import operators as ops
 from .attributes import id_type, lookup
 from .glob import GlobError, compile_glob
+from .linear_regex import PatternError, compile_regex
 from .nodes import Compare, FilterNode, FuzzyMatch, Logical, PatternMatch, RefNew, TokenMatch
 from .shape import (
     arity_error,
@@ -236,10 +236,14 @@ class _FilterParser:
                     400, f"{where_attr} does not have regex: true in its schema, so Regex cannot be used"
                 )
             try:
-                compiled = re.compile(pattern)
-            except re.error as exc:
-                raise ApiError(400, f"{where}: invalid regular expression {pattern!r}: {exc}") from None
-            return PatternMatch(attr=attr, op=op, pattern=pattern, regex=compiled, anchored=False)
+                compiled = compile_regex(pattern)
+            except PatternError as exc:
+                raise ApiError(
+                    400,
+                    f"{where}: invalid regular expression {pattern!r}: {exc} (Regex uses the Rust regex "
+                    "dialect, matched in linear time: no back-references nor look-around)",
+                ) from None
+            return PatternMatch(attr=attr, op=op, pattern=pattern, regex=compiled)
         if not (target.glob or target.filterable):
             raise ApiError(
                 400,

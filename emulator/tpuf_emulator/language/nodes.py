@@ -6,13 +6,13 @@ canonical), so evaluation never has to look at JSON again.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from ..schema.model import AttributeSchema, FullTextConfig
+from .linear_regex import LinearPattern
 
 # ---------------------------------------------------------------------------------------------- filters
 
@@ -45,14 +45,14 @@ class Compare(FilterNode):
 
 @dataclass(eq=False)
 class PatternMatch(FilterNode):
-    """``Glob``/``NotGlob``/``IGlob``/``NotIGlob``/``Regex``: ``regex`` is the compiled matcher."""
+    """``Glob``/``NotGlob``/``IGlob``/``NotIGlob``/``Regex``: ``regex`` is the compiled matcher
+    (linear-time; globs match the whole value, Regex searches anywhere)."""
 
     attr: str = ""
     op: str = ""
     pattern: str = ""
-    regex: re.Pattern[str] | None = None
+    regex: LinearPattern | None = None
     negate: bool = False
-    anchored: bool = True  # globs match the whole value; Regex searches anywhere
 
 
 @dataclass(eq=False)

@@ -35,8 +35,8 @@ from .nodes import (
     ScoreRank,
     VectorRank,
 )
-from .operators import AGGREGATE_FUNCTIONS, GROUP_BY_FUNCTIONS, RERANK_FUNCTIONS
 from .nonnegative import check_non_negative
+from .operators import AGGREGATE_FUNCTIONS, GROUP_BY_FUNCTIONS, RERANK_FUNCTIONS
 from .ranking import MAX_COMPUTED_ATTRIBUTES, RankParser
 from .shape import (
     arity_error,

@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from .. import serde_errors
+from .. import deadline, serde_errors
 from ..background import lower_current_thread_priority
 from ..config import EmulatorConfig
 from ..errors import ApiError, bad_request, not_found
@@ -117,8 +117,9 @@ class Registry:
     # ------------------------------------------------------------------ persistence
 
     def _commit(self, record: Callable[[], bytes], apply: Callable[[], None]) -> None:
-        """Make one request's effects durable (when a data dir is used), then visible."""
-        with self._persist.read():
+        """Make one request's effects durable (when a data dir is used), then visible. The request's
+        deadline is checked up to here, never inside: a commit runs to its end (deadline.py)."""
+        with deadline.suspended(), self._persist.read():
             if self._durable:
                 self._storage.append(record())
             apply()
@@ -259,6 +260,7 @@ class Registry:
                     if must_exist:
                         raise not_found(f"namespace {name!r} not found")
                     continue
+                deadline.restart("write")  # the budget is for the work under the lock, not the wait
                 try:
                     result = self._write_locked(ns, req, started)
                 except BaseException:

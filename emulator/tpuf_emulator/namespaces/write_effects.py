@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..deadline import paced
 from ..errors import bad_request
 from .conditions import matches
 from .namespace import Namespace, without_attributes
@@ -77,7 +78,7 @@ class _State:
 def _select(
     state: _State, tree: Any, limit: int, allow_partial: bool, field_name: str
 ) -> tuple[list[Any], bool]:
-    selected = [doc_id for doc_id, doc in state.items() if matches(tree, doc)]
+    selected = [doc_id for doc_id, doc in paced(state.items()) if matches(tree, doc)]
     if len(selected) <= limit:
         return selected, False
     if not allow_partial:

@@ -15,6 +15,7 @@ import itertools
 from collections.abc import Iterable
 from typing import Any
 
+from ..deadline import paced
 from ..language.nodes import Aggregate, GroupKey
 from ..schema.model import AttributeType, Schema
 from ..schema.values import encode_value
@@ -47,7 +48,7 @@ def aggregate(
     docs: Iterable[dict[str, Any]], aggregations: dict[str, Aggregate], schema: Schema
 ) -> dict[str, Any]:
     acc = _Accumulator(aggregations, schema)
-    for doc in docs:
+    for doc in paced(docs):
         acc.add(doc)
     return acc.values
 
@@ -77,7 +78,7 @@ def aggregate_groups(
     limit: int,
 ) -> list[dict[str, Any]]:
     groups: dict[tuple[Any, ...], _Accumulator] = {}
-    for doc in docs:
+    for doc in paced(docs):
         for combo in itertools.product(*(_key_values(doc, key) for key in keys)):
             acc = groups.get(combo)
             if acc is None:

@@ -24,6 +24,7 @@ from typing import Any
 import orjson
 
 from .. import serde_errors
+from ..deadline import paced
 from ..filters import compile_filter
 from ..language import parse_multi_query, parse_query
 from ..language.nodes import Combine as CombineNode
@@ -156,11 +157,11 @@ def _filtered(
     index = getattr(view, "filter_index", None)  # postings narrow equality filters (filterindex/)
     narrowed = index().candidates(tree) if index is not None else None
     if narrowed is not None and len(narrowed) < len(docs):
-        hits = {i: docs[i] for i in narrowed if i in docs and test(docs[i], None)}
+        hits = {i: docs[i] for i in paced(narrowed) if i in docs and test(docs[i], None)}
         if keep_order and len(hits) > 1:  # document order, so ties rank as without the index
             return {i: hits[i] for i in docs if i in hits}
         return hits
-    return {doc_id: doc for doc_id, doc in docs.items() if test(doc, None)}
+    return {doc_id: doc for doc_id, doc in paced(docs.items()) if test(doc, None)}
 
 
 def _rank(

@@ -21,6 +21,7 @@ import sys
 from collections.abc import Mapping
 from typing import Any
 
+from ..deadline import paced
 from ..filters import compile_filter
 from ..language.nodes import (
     AttributeValue,
@@ -100,12 +101,12 @@ class ScoreEvaluator:
 
     def _FilterTerm(self, node: FilterTerm) -> Scores:
         test = compile_filter(node.filter)
-        return {i: 1.0 for i, doc in self.candidates.items() if test(doc, None)}
+        return {i: 1.0 for i, doc in paced(self.candidates.items()) if test(doc, None)}
 
     def _SparseScore(self, node: SparseScore) -> Scores:
         attr, query = node.attr, node.query
         out: Scores = {}
-        for i, doc in self.candidates.items():
+        for i, doc in paced(self.candidates.items()):
             vector = doc.get(attr)
             if vector:
                 score, shared = sparse_dot(query, vector)
