@@ -20,10 +20,10 @@ from tpuf_emulator.storage import (
 )
 from tpuf_emulator.storage.engine import LOG_FILE, SNAPSHOT_FILE
 from tpuf_emulator.storage.framing import FRAME_HEAD_SIZE, LOG_HEADER_SIZE
-
-from tests.support.log_frames import next_frame
 from tpuf_emulator.storage.snapshot import FRAME_SIZE as SNAPSHOT_FRAME_SIZE
 from tpuf_emulator.storage.snapshot import HEADER_SIZE as SNAPSHOT_HEADER_SIZE
+
+from tests.support.log_frames import next_frame
 
 
 def reopen(path: Path):

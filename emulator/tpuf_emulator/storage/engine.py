@@ -161,7 +161,9 @@ class DiskStorage:
         try:
             return self._recover()
         except OSError as exc:  # a full disk, permissions: one clear line, not a traceback
-            raise StorageUnavailable(f"{self.directory}: could not recover the data directory ({exc})") from exc
+            raise StorageUnavailable(
+                f"{self.directory}: could not recover the data directory ({exc})"
+            ) from exc
 
     def _recover(self) -> tuple[Iterator[bytes] | None, list[bytes]]:
         for leftover in self.directory.glob("*.tmp"):

@@ -22,14 +22,12 @@ class LogHeader:
     size: int  # bytes of header: where the first frame starts
 
 
-
 @dataclass
 class ScanResult:
     records: list[bytes]
     valid_end: int  # offset just past the last intact frame: where the next append goes
     dropped_bytes: int  # size of the torn tail that was discarded (0 for a clean log)
     next_sequence: int = 0  # the sequence number of the next frame to append
-
 
 
 def split_records(body: memoryview) -> list[bytes] | None:
@@ -46,7 +44,6 @@ def split_records(body: memoryview) -> list[bytes] | None:
         records.append(bytes(body[pos : pos + size]))
         pos += size
     return records
-
 
 
 def damaged_in_the_middle(where: str, bad_offset: int, found: int) -> StorageCorrupted:

@@ -108,11 +108,15 @@ class LogAppender:
             os.ftruncate(self._fd, self._end)
             sync_fd(self._fd)
             if os.fstat(self._fd).st_size != self._end:
-                raise OSError(f"the log is {os.fstat(self._fd).st_size} bytes after cutting it to {self._end}")
+                raise OSError(
+                    f"the log is {os.fstat(self._fd).st_size} bytes after cutting it to {self._end}"
+                )
         except OSError:
             if not quietly:
                 raise
-            log.warning("storage: could not cut the log back after a failed write; will retry before the next")
+            log.warning(
+                "storage: could not cut the log back after a failed write; will retry before the next"
+            )
 
     def _fail(self, message: str, repair: Repair, tickets: list[_Ticket]) -> None:
         """Refuse ``tickets`` and everything queued; the next user of the log runs ``repair`` first."""
