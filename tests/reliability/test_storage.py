@@ -387,3 +387,26 @@ def test_data_directory_holds_only_fixed_file_names(tmp_path):
     storage.append(b"x")
     storage.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["LOCK", LOG_FILE, SNAPSHOT_FILE])
+
+
+def test_a_failure_to_start_the_new_log_after_a_snapshot_is_repaired_by_the_next_write(tmp_path, monkeypatch):
+    storage, _ = reopen(tmp_path)
+    storage.append(b"a")
+    real_open = os.open
+
+    def no_new_log(path, flags, *args):
+        if str(path).endswith(LOG_FILE) and not flags & os.O_CREAT:
+            raise OSError(28, "No space left on device")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr("tpuf_emulator.storage.engine.os.open", no_new_log)
+    with pytest.raises(StorageWriteFailed, match="new log after a snapshot"):
+        storage.write_snapshot([b"state-with-a"])
+    with pytest.raises(StorageWriteFailed, match="still unavailable"):
+        storage.append(b"refused")
+    monkeypatch.undo()
+    storage.append(b"b")  # the repair installs the new log first
+    storage.close()
+    storage, recovered = reopen(tmp_path)
+    assert recovered == ([b"state-with-a"], [b"b"])
+    storage.close()
