@@ -93,6 +93,9 @@ class LogAppender:
             self._cut_back(quietly=True)  # so that a crash before the repair finds no garbage
             self._fail(message, self._cut_back, batch)
             raise StorageWriteFailed(message) from exc
+        except BaseException:  # never leave the log held, or every later append would wait for ever
+            self._fail("the write was interrupted", self._cut_back, batch)
+            raise
         with self._cond:
             self._end += frame_size
             self._sequence += 1
