@@ -332,9 +332,12 @@ def append_torn_frame(data_dir: Path, rng: random.Random) -> bool:
     log = data_dir / "wal.log"
     if not log.exists():
         return False
-    from tpuf_emulator.storage.framing import encode_frame
+    from tpuf_emulator.storage.framing import decode_log_header, encode_frame, scan_frames
 
-    frame = encode_frame([b'{"never": "acknowledged"}' * rng.randint(1, 50)])
+    data = log.read_bytes()
+    header = decode_log_header(data, str(log))
+    sequence = scan_frames(data, header, str(log)).next_sequence  # the frame the next write would be
+    frame = encode_frame([b'{"never": "acknowledged"}' * rng.randint(1, 50)], header.nonce, sequence)
     with log.open("ab") as handle:
         handle.write(frame[: rng.randint(1, len(frame) - 1)])
     return True

@@ -6,7 +6,9 @@ import time
 from pathlib import Path
 
 import pytest
-from tpuf_emulator.storage.framing import LOG_HEADER_SIZE, encode_frame
+from tpuf_emulator.storage.framing import LOG_HEADER_SIZE
+
+from tests.support.log_frames import next_frame
 
 
 def write_rows(server, namespace: str, ids: range, **attrs) -> None:
@@ -50,8 +52,9 @@ def test_torn_log_tail_is_dropped_and_logged(launch, tmp_path):
     server = launch(data_dir=data)
     write_rows(server, "ns", range(10))
     server.kill()
+    torn = next_frame(data / "wal.log", [b"a write that was never acknowledged" * 10])[:60]
     with (data / "wal.log").open("ab") as log:
-        log.write(encode_frame([b"a write that was never acknowledged" * 10])[:40])
+        log.write(torn)
     server = launch(data_dir=data)
     assert read_ids(server, "ns") == list(range(10))
     assert "torn tail" in server.output()

@@ -8,21 +8,33 @@ import struct
 import zlib
 
 from tpuf_emulator.storage import fsutil
-from tpuf_emulator.storage.framing import FRAME_MAGIC, encode_frame, encode_frame_parts, scan_frames
+from tpuf_emulator.storage.framing import (
+    FRAME_MAGIC,
+    decode_log_header,
+    encode_frame,
+    encode_frame_parts,
+    encode_log_header,
+    scan_frames,
+)
+
+NONCE = bytes(range(16))
+SEQUENCE = 7
 
 
 def _documented_frame(records: list[bytes]) -> bytes:
     """The frame layout of storage/framing.py's docstring, built the obvious way."""
     body = b"".join(struct.pack("<Q", len(r)) + r for r in records)
-    length = struct.pack("<Q", len(body))
-    return FRAME_MAGIC + length + struct.pack("<I", zlib.crc32(length + body)) + body
+    checked = NONCE + struct.pack("<QQ", SEQUENCE, len(body))
+    return FRAME_MAGIC + checked + struct.pack("<I", zlib.crc32(checked + body)) + body
 
 
 def test_frame_parts_concatenate_to_the_documented_frame():
     records = [b"first", b"", os.urandom(70_000), b"last record"]
-    assert b"".join(encode_frame_parts(records)) == _documented_frame(records)
-    assert encode_frame(records) == _documented_frame(records)
-    assert scan_frames(encode_frame(records), 0, "test").records == records
+    assert b"".join(encode_frame_parts(records, NONCE, SEQUENCE)) == _documented_frame(records)
+    assert encode_frame(records, NONCE, SEQUENCE) == _documented_frame(records)
+    log = encode_log_header(3, NONCE)
+    log += encode_frame([b"zero"], NONCE, 0) + encode_frame(records, NONCE, 1)
+    assert scan_frames(log, decode_log_header(log, "test"), "test").records == [b"zero", *records]
 
 
 def test_partial_writev_calls_still_write_every_byte_in_order(tmp_path, monkeypatch):
@@ -38,7 +50,7 @@ def test_partial_writev_calls_still_write_every_byte_in_order(tmp_path, monkeypa
     monkeypatch.setattr(fsutil.os, "writev", short_writev)
     monkeypatch.setattr(fsutil, "_IOV_MAX", 16)
     records = [bytes([i % 251]) * (i % 5) for i in range(40)]  # empty records too
-    parts = encode_frame_parts(records)
+    parts = encode_frame_parts(records, NONCE, SEQUENCE)
     path = tmp_path / "log"
     fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
     try:

@@ -19,9 +19,11 @@ from tpuf_emulator.storage import (
     open_storage,
 )
 from tpuf_emulator.storage.engine import LOG_FILE, SNAPSHOT_FILE
-from tpuf_emulator.storage.framing import FRAME_HEAD_SIZE, LOG_HEADER_SIZE, encode_frame
+from tpuf_emulator.storage.framing import FRAME_HEAD_SIZE, LOG_HEADER_SIZE
 from tpuf_emulator.storage.snapshot import FRAME_SIZE as SNAPSHOT_FRAME_SIZE
 from tpuf_emulator.storage.snapshot import HEADER_SIZE as SNAPSHOT_HEADER_SIZE
+
+from tests.support.log_frames import next_frame
 
 
 def reopen(path: Path):
@@ -118,7 +120,7 @@ def _log_with(tmp_path: Path, records: list[bytes]) -> bytes:
 @pytest.mark.parametrize("cut", [1, FRAME_HEAD_SIZE - 1, FRAME_HEAD_SIZE, FRAME_HEAD_SIZE + 3])
 def test_torn_tail_is_dropped_and_appends_continue(tmp_path, cut, caplog):
     full = _log_with(tmp_path, [b"first", b"second"])
-    partial = encode_frame([b"third, never acknowledged"])[:cut]
+    partial = next_frame(tmp_path / LOG_FILE, [b"third, never acknowledged"])[:cut]
     (tmp_path / LOG_FILE).write_bytes(full + partial)
     storage, recovered = reopen(tmp_path)
     assert recovered == (None, [b"first", b"second"])
@@ -350,7 +352,7 @@ def test_concurrent_appends_are_all_durable_and_share_fsyncs(tmp_path):
     assert frames <= threads_count * per_thread
 
 
-def test_a_failed_write_is_not_acknowledged_and_poisons_the_log(tmp_path, monkeypatch):
+def test_a_failed_write_is_not_acknowledged_and_the_log_recovers_in_place(tmp_path, monkeypatch):
     storage, _ = reopen(tmp_path)
     storage.append(b"ok")
 
@@ -361,12 +363,13 @@ def test_a_failed_write_is_not_acknowledged_and_poisons_the_log(tmp_path, monkey
     with pytest.raises(StorageWriteFailed) as info:
         storage.append(b"lost")
     assert info.value.status == 503
+    with pytest.raises(StorageWriteFailed, match="still unavailable.*earlier failure"):
+        storage.append(b"also lost")  # the repair (cut back + fsync) fails too
     monkeypatch.undo()
-    with pytest.raises(StorageWriteFailed, match="earlier failure"):
-        storage.append(b"after")
+    storage.append(b"after")  # the storage works again: no restart needed
     storage.close()
     storage, recovered = reopen(tmp_path)
-    assert recovered == (None, [b"ok"])
+    assert recovered == (None, [b"ok", b"after"])
     storage.close()
 
 
@@ -384,3 +387,26 @@ def test_data_directory_holds_only_fixed_file_names(tmp_path):
     storage.append(b"x")
     storage.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["LOCK", LOG_FILE, SNAPSHOT_FILE])
+
+
+def test_a_failure_to_start_the_new_log_after_a_snapshot_is_repaired_by_the_next_write(tmp_path, monkeypatch):
+    storage, _ = reopen(tmp_path)
+    storage.append(b"a")
+    real_open = os.open
+
+    def no_new_log(path, flags, *args):
+        if str(path).endswith(LOG_FILE) and not flags & os.O_CREAT:
+            raise OSError(28, "No space left on device")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr("tpuf_emulator.storage.engine.os.open", no_new_log)
+    with pytest.raises(StorageWriteFailed, match="new log after a snapshot"):
+        storage.write_snapshot([b"state-with-a"])
+    with pytest.raises(StorageWriteFailed, match="still unavailable"):
+        storage.append(b"refused")
+    monkeypatch.undo()
+    storage.append(b"b")  # the repair installs the new log first
+    storage.close()
+    storage, recovered = reopen(tmp_path)
+    assert recovered == ([b"state-with-a"], [b"b"])
+    storage.close()

@@ -18,7 +18,7 @@ from .. import serde_errors
 from ..errors import ApiError
 from ..fulltext.highlight import parse_highlight_config
 from ..schema.model import AttributeSchema, Schema
-from ..schema.values import decode_base64_float32, parse_datetime
+from ..schema.values import check_f16_range, decode_base64_float32, parse_datetime
 from . import operators as ops
 from .attributes import lookup
 from .filters import full_text_query, is_filter_expression, parse_filter
@@ -197,6 +197,8 @@ class RankParser:
             )
         if not np.all(np.isfinite(array)):
             raise ApiError(400, f"{where}: query vector contains a non-finite number")
+        if schema_attr.type.element == "f16":
+            check_f16_range(array, schema_attr.type.text, where)
         return array
 
     # ------------------------------------------------------------------------------------------ scores

@@ -215,7 +215,10 @@ def _decode_upsert(
         if decoded_vectors is not None and name in decoded_vectors:
             doc[name] = decoded_vectors[name]
             continue
-        decoded = _decode_attribute(schema, name, value, f"{row.where}.{name}")
+        try:
+            decoded = _decode_attribute(schema, name, value, f"{row.where}.{name}")
+        except ApiError as exc:  # the position locates the row; the id is what the caller knows it by
+            raise ApiError(exc.status, f"{exc.message} (document id {doc_id!r})", exc.headers) from None
         if decoded is not None:
             doc[name] = decoded
     for name, attr in schema.attributes.items():

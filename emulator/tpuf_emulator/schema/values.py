@@ -202,6 +202,33 @@ def decode_base64_float32(value: str, where: str) -> np.ndarray:
     return np.frombuffer(raw, dtype="<f4").astype(np.float32)
 
 
+F16_MAX = 65504.0  # the largest finite float16; beyond it a value would be stored as infinity
+
+
+def check_f16_range(array: np.ndarray, type_text: str, where: str) -> None:
+    """400 naming the first value of a (finite) float32 array that float16 cannot hold.
+
+    Why after the check for non-finite input: ``70000.0`` is a finite float32 but rounds to
+    ``inf`` in float16; stored, it made the vector ``null`` and every ``$dist`` to it ``null``.
+    Values up to 65519.99... round down to 65504 and are accepted (as float16 rounding does).
+    """
+    with np.errstate(over="ignore"):
+        overflow = ~np.isfinite(array.astype(np.float16))
+    if overflow.any():
+        index = np.unravel_index(int(np.flatnonzero(overflow)[0]), array.shape)
+        position = "".join(f"[{i}]" for i in index)
+        raise ApiError(
+            400,
+            f"{where}{position}: {str(array[index])} is outside the range of {type_text} "
+            f"(-{F16_MAX:g}..{F16_MAX:g})",
+        )
+
+
+def _round_to_f16(array: np.ndarray) -> np.ndarray:
+    """float32 values as stored by an f16 column (call ``check_f16_range`` first)."""
+    return array.astype(np.float16).astype(np.float32)
+
+
 def decode_dense_vector(vtype: AttributeType, value: Any, where: str) -> np.ndarray:
     """A JSON number array or a base64 little-endian float32 string -> float32 array of ``vtype.dims``."""
     dims = vtype.dims
@@ -223,7 +250,8 @@ def decode_dense_vector(vtype: AttributeType, value: Any, where: str) -> np.ndar
     if not np.isfinite(array).all():
         raise ApiError(400, f"{where}: vector contains a non-finite number")
     if vtype.element == "f16":
-        array = array.astype(np.float16).astype(np.float32)
+        check_f16_range(array, vtype.text, where)
+        array = _round_to_f16(array)
     elif vtype.element == "i8":
         if np.any(array != np.round(array)) or np.any(array < -128) or np.any(array > 127):
             raise ApiError(400, f"{where}: {vtype.text} values must be integers between -128 and 127")
@@ -257,7 +285,9 @@ def decode_dense_vectors(vtype: AttributeType, values: list[Any]) -> list[np.nda
     if not np.isfinite(matrix).all():
         return None
     if vtype.element == "f16":
-        matrix = matrix.astype(np.float16).astype(np.float32)
+        if np.abs(matrix).max() > F16_MAX:  # maybe out of float16's range: let the precise path say
+            return None
+        matrix = _round_to_f16(matrix)
     elif vtype.element == "i8" and (
         np.any(matrix != np.round(matrix)) or np.any(matrix < -128) or np.any(matrix > 127)
     ):
@@ -300,7 +330,14 @@ def decode_sparse_vector(value: Any, where: str) -> dict[str, float]:
     for key, weight in value.items():
         if not isinstance(weight, int | float) or isinstance(weight, bool) or not math.isfinite(weight):
             raise ApiError(400, f"{where}[{key!r}]: expected a number weight, found {describe_json(weight)}")
-        out[key] = float(np.float16(weight))
+        with np.errstate(over="ignore"):
+            stored = float(np.float16(weight))
+        if not math.isfinite(stored):
+            raise ApiError(
+                400,
+                f"{where}[{key!r}]: {weight!r} is outside the range of {{}}f16 (-{F16_MAX:g}..{F16_MAX:g})",
+            )
+        out[key] = stored
     return out
 
 

@@ -6,7 +6,7 @@ means; this package only promises that an appended record survives and comes bac
 """
 
 from .engine import DiskStorage, MemoryStorage, Storage, open_storage
-from .errors import StorageCorrupted, StorageError, StorageLocked, StorageWriteFailed
+from .errors import StorageCorrupted, StorageError, StorageLocked, StorageUnavailable, StorageWriteFailed
 
 __all__ = [
     "DiskStorage",
@@ -15,6 +15,7 @@ __all__ = [
     "StorageCorrupted",
     "StorageError",
     "StorageLocked",
+    "StorageUnavailable",
     "StorageWriteFailed",
     "open_storage",
 ]

@@ -29,8 +29,16 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Protocol
 
-from .errors import StorageCorrupted, StorageWriteFailed
-from .framing import LOG_HEADER_SIZE, decode_log_header, encode_log_header, scan_frames
+from .errors import StorageCorrupted, StorageUnavailable, StorageWriteFailed
+from .framing import (
+    LOG_HEADER_SIZE,
+    LOG_VERSION,
+    decode_log_header,
+    encode_frame_parts,
+    encode_log_header,
+    new_nonce,
+    scan_frames,
+)
 from .fsutil import atomic_write, fsync_dir, sync_fd
 from .lock import DirectoryLock
 from .snapshot import SnapshotReader, write_snapshot_file
@@ -150,6 +158,14 @@ class DiskStorage:
     def recover(self) -> tuple[Iterator[bytes] | None, list[bytes]]:
         if self._appender is not None:
             raise RuntimeError("recover() may be called only once")
+        try:
+            return self._recover()
+        except OSError as exc:  # a full disk, permissions: one clear line, not a traceback
+            raise StorageUnavailable(
+                f"{self.directory}: could not recover the data directory ({exc})"
+            ) from exc
+
+    def _recover(self) -> tuple[Iterator[bytes] | None, list[bytes]]:
         for leftover in self.directory.glob("*.tmp"):
             log.warning(
                 "storage: removing %s left behind by an interrupted snapshot or log rotation", leftover
@@ -177,7 +193,8 @@ class DiskStorage:
 
         data = self.log_path.read_bytes()
         where = str(self.log_path)
-        log_generation = decode_log_header(data, where)
+        header = decode_log_header(data, where)
+        log_generation = header.generation
         if earlier is not None:
             if log_generation != snapshot_generation + 1:
                 raise StorageCorrupted(
@@ -209,7 +226,10 @@ class DiskStorage:
                 + "; refusing to start rather than serve a partial history"
             )
 
-        scan = scan_frames(data, LOG_HEADER_SIZE, where)
+        scan = scan_frames(data, header, where)
+        if header.version != LOG_VERSION:
+            self._upgrade_log(header.version, snapshot_generation, scan.records)
+            return snapshot, (earlier or []) + scan.records
         fd = os.open(self.log_path, os.O_WRONLY | os.O_APPEND)
         if scan.dropped_bytes:
             log.warning(
@@ -221,8 +241,22 @@ class DiskStorage:
             os.ftruncate(fd, scan.valid_end)
             sync_fd(fd)
         self._generation = snapshot_generation
-        self._appender = LogAppender(fd, scan.valid_end)
+        self._appender = LogAppender(fd, scan.valid_end, header.nonce, scan.next_sequence)
         return snapshot, (earlier or []) + scan.records
+
+    def _upgrade_log(self, version: int, generation: int, records: list[bytes]) -> None:
+        """Rewrite a live log of an older format version in the current one (atomically: a crash
+        leaves the old file or the new one), so that appends never mix formats."""
+        log.warning(
+            "storage: rewriting %s (format version %d, %d records) in format version %d",
+            self.log_path, version, len(records), LOG_VERSION,
+        )  # fmt: skip
+        nonce = new_nonce()
+        frame = encode_frame_parts(records, nonce, 0) if records else []
+        atomic_write(self.log_path, [encode_log_header(generation, nonce), *frame])
+        fd = os.open(self.log_path, os.O_WRONLY | os.O_APPEND)
+        self._generation = generation
+        self._appender = LogAppender(fd, os.fstat(fd).st_size, nonce, 1 if records else 0)
 
     def _recover_previous_log(self, snapshot_generation: int) -> list[bytes] | None:
         """The records of a ``wal.prev.log`` still to replay, or None (absent, or already in the snapshot)."""
@@ -230,7 +264,8 @@ class DiskStorage:
         if not path.exists():
             return None
         data = path.read_bytes()
-        generation = decode_log_header(data, str(path))
+        header = decode_log_header(data, str(path))
+        generation = header.generation
         if generation < snapshot_generation:
             log.info("storage: %s is already folded into the snapshot; deleting it", path.name)
             self._discard_previous_log()
@@ -240,20 +275,21 @@ class DiskStorage:
                 f"{path} has generation {generation}, but the snapshot in force has {snapshot_generation}; "
                 "refusing to start rather than serve a partial history"
             )
-        scan = scan_frames(data, LOG_HEADER_SIZE, str(path))
+        scan = scan_frames(data, header, str(path))
         if scan.dropped_bytes:  # it was complete and durable when it was renamed
             raise StorageCorrupted(f"{path}: {scan.dropped_bytes} damaged bytes at its end")
         return scan.records
 
     def _install_new_log(self, generation: int) -> None:
         """Atomically replace the log by an empty one of ``generation`` and open it for appends."""
-        atomic_write(self.log_path, [encode_log_header(generation)])
+        nonce = new_nonce()
+        atomic_write(self.log_path, [encode_log_header(generation, nonce)])
         fd = os.open(self.log_path, os.O_WRONLY | os.O_APPEND)
         self._generation = generation
         if self._appender is None:
-            self._appender = LogAppender(fd, LOG_HEADER_SIZE)
+            self._appender = LogAppender(fd, LOG_HEADER_SIZE, nonce, 0)
         else:
-            os.close(self._appender.replace_fd(fd, LOG_HEADER_SIZE))
+            os.close(self._appender.replace_fd(fd, LOG_HEADER_SIZE, nonce, 0))
 
     def append(self, record: bytes) -> None:
         self._appender_or_fail().append(record)
@@ -262,16 +298,27 @@ class DiskStorage:
         appender = self._appender_or_fail()
         with appender.exclusive():
             next_generation = self._generation + 1
-            self._snapshot_bytes = write_snapshot_file(self.snapshot_path, next_generation, chunks)
+            try:
+                self._snapshot_bytes = write_snapshot_file(self.snapshot_path, next_generation, chunks)
+            except OSError as exc:  # nothing changed on disk: the old snapshot and logs stay in force
+                raise StorageWriteFailed(f"could not write a snapshot ({exc})") from exc
             try:
                 self._install_new_log(next_generation)
             except OSError as exc:
                 # On disk all is well (the old log is older than the snapshot, so recovery skips it),
-                # but appends to the old log would now be skipped too: stop accepting writes.
-                appender.poison(f"could not start a new log after a snapshot ({exc})")
-                raise StorageWriteFailed(f"could not start a new log after a snapshot ({exc})") from exc
+                # but appends to the old log would now be skipped too: refuse writes until a new
+                # log of the snapshot's generation is in place.
+                message = f"could not start a new log after a snapshot ({exc})"
+                appender.poison(message, lambda: self._start_log_after_snapshot(next_generation))
+                raise StorageWriteFailed(message) from exc
             self._discard_previous_log()
             self.needs_compaction = False
+
+    def _start_log_after_snapshot(self, generation: int) -> None:
+        """The repair after ``write_snapshot`` installed its snapshot but not the new log."""
+        self._install_new_log(generation)
+        self._discard_previous_log()
+        self.needs_compaction = False
 
     def begin_snapshot(self) -> int | None:
         """Rotate the log for a background snapshot; the generation it must be written with."""
@@ -281,11 +328,15 @@ class DiskStorage:
         with appender.exclusive():
             os.replace(self.log_path, self.previous_log_path)
             fsync_dir(self.directory)
+            next_generation = self._generation + 1
             try:
-                self._install_new_log(self._generation + 1)
+                self._install_new_log(next_generation)
             except OSError as exc:
-                appender.poison(f"could not start a new log for a snapshot ({exc})")
-                raise StorageWriteFailed(f"could not start a new log for a snapshot ({exc})") from exc
+                # No live log: install it before the next write (the snapshot is abandoned; with
+                # ``wal.prev.log`` pending, the next compaction is synchronous).
+                message = f"could not start a new log for a snapshot ({exc})"
+                appender.poison(message, lambda: self._install_new_log(next_generation))
+                raise StorageWriteFailed(message) from exc
             return self._generation
 
     def finish_snapshot(self, generation: int, chunks: Iterable[bytes]) -> None:
@@ -307,7 +358,7 @@ class DiskStorage:
         self._closed = True
         if self._appender is not None:
             with self._appender.exclusive(even_if_failed=True):
-                os.close(self._appender.replace_fd(-1, self._appender.size))
+                os.close(self._appender.replace_fd(-1, self._appender.size, b"", 0))
         self._lock.release()
 
     def _appender_or_fail(self) -> LogAppender:

@@ -24,6 +24,10 @@ class StorageLocked(StorageError):
     """Another process already uses this data directory."""
 
 
+class StorageUnavailable(StorageError):
+    """The data directory could not be read or written at start-up (a full disk, permissions)."""
+
+
 class StorageWriteFailed(StorageError, ApiError):
     """A record could not be made durable; it was not acknowledged and must not be applied."""
 
