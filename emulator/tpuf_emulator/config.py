@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import resource
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,15 @@ def parse_api_key(spec: str) -> tuple[str, str]:
     return key, org
 
 
+def default_max_connections() -> int:
+    """The default connection cap: the soft open-file limit less a quarter (at least 64 spare, for
+    data files, the listening socket and refusals in progress), at most 4096."""
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY:
+        return 4096
+    return max(1, min(4096, soft - max(64, soft // 4)))
+
+
 @dataclass
 class EmulatorConfig:
     """Everything that changes how one emulator process behaves."""
@@ -43,6 +53,10 @@ class EmulatorConfig:
     query_queue_ms: int = 800  # how long a query waits for a slot before 429
     backpressure_bytes: int = 2 * 1000**3  # unapplied-write backlog per namespace before 429
     rate_limit: float | None = None  # requests per second per organisation (None: unlimited)
+    # Connection guards (http/connections.py): read timeouts and a cap on open connections.
+    header_timeout_s: float = 10.0  # a request's headers must arrive within this
+    body_timeout_s: float = 30.0  # longest pause while a request body arrives
+    max_connections: int | None = None  # None: derived from the file-descriptor limit
 
     def effective_api_keys(self) -> dict[str, str]:
         return dict(self.api_keys) if self.api_keys else {DEV_API_KEY: DEV_ORGANIZATION}
