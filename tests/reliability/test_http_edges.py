@@ -217,20 +217,52 @@ def test_a_slow_but_steady_body_is_not_cut_off(launch):
     assert received.startswith(b"HTTP/1.1 200 "), received
 
 
-def test_connections_above_the_cap_get_a_503_and_the_server_recovers(launch):
+def test_idle_and_half_sent_connections_make_room_for_new_ones_at_the_cap(launch):
+    """A flood of connections that send nothing (or half their headers) cannot lock others out:
+    at the cap the longest-waiting of them are closed to make room."""
     server = launch(*TWO_ORGS, "--max-connections", "20", api_key=KEY_A)
-    held = [raw_connection(server.port) for _ in range(20)]
+    flood = [raw_connection(server.port) for _ in range(40)]
+    for sock in flood[::2]:
+        sock.sendall(HALF_SENT["partial-headers"])
+    try:
+        time.sleep(0.3)
+        with server.client(KEY_B) as b:
+            for _ in range(5):
+                assert b.get("/v1/namespaces").status_code == 200
+        closed = sum(1 for sock in flood if _closed_by_server(sock))
+        assert closed >= 20, closed
+    finally:
+        for sock in flood:
+            sock.close()
+    assert 1 <= server.output().count("to make room") <= 2, server.output()[-2000:]
+
+
+def _closed_by_server(sock: socket.socket) -> bool:
+    sock.settimeout(2)
+    try:
+        return sock.recv(1) == b""
+    except ConnectionResetError:
+        return True
+    except TimeoutError:
+        return False
+
+
+def test_connections_above_the_cap_get_a_503_when_all_are_busy_and_the_server_recovers(launch):
+    server = launch(*TWO_ORGS, "--max-connections", "20", api_key=KEY_A)
+    busy = [raw_connection(server.port) for _ in range(20)]
+    for sock in busy:  # each sending a body (slowly): busy, not to be closed to make room
+        sock.sendall(HALF_SENT["short-content-length"])
     time.sleep(0.3)
     try:
         for _ in range(5):
             with raw_connection(server.port) as extra:
-                received, elapsed = read_until_closed(extra)
+                received, _ = read_until_closed(extra)
             assert received.startswith(b"HTTP/1.1 503 "), received
             assert b"retry-after: 1" in received.lower()
             error = error_body(received)
             assert error["status"] == "error" and "limit is 20" in error["error"], error
     finally:
-        for sock in held:
+        for sock in busy:
             sock.close()
     time.sleep(0.3)
     with server.client(KEY_B) as b:
@@ -250,17 +282,16 @@ def open_file_limit(soft: int) -> Iterator[None]:
 
 
 def test_a_connection_flood_under_a_low_descriptor_limit_is_refused_and_logged_once(launch):
-    """The audit's scenario: more idle connections than descriptors. The default cap (3/4 of the
-    limit) refuses the excess with a 503 before descriptors run out, the log gains a line per
-    condition (not a traceback per accept), and once the flood goes away the server serves again."""
+    """The audit's scenario: more idle connections than descriptors. At the default cap (3/4 of
+    the limit) the longest-idle connections are closed before descriptors run out, so another
+    organisation is still served; the log gains a line per condition, not a traceback per accept."""
     with open_file_limit(256):
         server = launch(*TWO_ORGS, api_key=KEY_A)
     flood = [raw_connection(server.port) for _ in range(400)]
     try:
         time.sleep(1.0)
-        with raw_connection(server.port) as extra:
-            received, _ = read_until_closed(extra)
-        assert received.startswith(b"HTTP/1.1 503 "), received
+        with server.client(KEY_B) as b:  # served during the flood, not locked out
+            assert b.get("/v1/namespaces").status_code == 200
     finally:
         for sock in flood:
             sock.close()
@@ -270,7 +301,7 @@ def test_a_connection_flood_under_a_low_descriptor_limit_is_refused_and_logged_o
     output = server.output()
     assert "Traceback" not in output, output[-3000:]
     assert len(output.splitlines()) < 30, output[-3000:]
-    assert 1 <= output.count("refused a connection") <= 2, output[-3000:]
+    assert 1 <= output.count("to make room") <= 2, output[-3000:]
 
 
 def test_a_flood_of_timed_out_requests_is_logged_once(launch):

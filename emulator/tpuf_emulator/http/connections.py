@@ -12,10 +12,13 @@ then fails. This protocol subclass adds, per connection:
 * **body timeout** — while a request body is still arriving, at most ``body_timeout_s`` may pass
   without a byte; then ``408`` and close. Time when the server itself is not reading (flow
   control paused because the app is busy) does not count against the client.
-* **connection cap** — above ``max_connections`` open connections a new one is answered ``503``
-  (error shape, ``Retry-After: 1``) right away and closed after a short linger that lets the
-  client read it. The default cap leaves headroom below the process's file-descriptor limit
-  (``RLIMIT_NOFILE``) for data files, the listening socket and these refusals.
+* **connection cap** — at ``max_connections`` open connections, a new one first makes room: the
+  connections that have waited longest on their clients (idle between requests, or still
+  sending headers) are closed, so a flood of idle or half-sent connections cannot lock others
+  out. Only when every connection is busy (a request being served, or a body arriving) is the
+  new one answered ``503`` (error shape, ``Retry-After: 1``) right away and closed after a short
+  linger that lets the client read it. The default cap leaves headroom below the process's
+  file-descriptor limit (``RLIMIT_NOFILE``) for data files, the listening socket and refusals.
 
 Each condition is logged at INFO/WARNING by the ``tpuf_emulator.http.connections`` logger; the
 log filter in ``logfilter.py`` collapses the repeats of a flood into one line with a count.
@@ -42,6 +45,9 @@ DEFAULT_BODY_TIMEOUT_S = 30.0
 # instead of a reset; at most LINGER_SHARE of the cap linger at once, beyond that they close at once.
 LINGER_S = 0.25
 LINGER_SHARE = 8
+# At the cap, this share of the cap (the connections waiting longest on their clients) is closed
+# at once, so a flood costs one sort per cap/EVICT_SHARE new connections, not one per connection.
+EVICT_SHARE = 8
 
 
 @dataclass(frozen=True)
@@ -87,10 +93,39 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:  # type: ignore[override]
         super().connection_made(transport)  # type: ignore[arg-type]
-        if len(self.connections) > self.cap:
+        if len(self.connections) > self.cap and not self._make_room():
             self._refuse()
             return
         self._expect("idle", self.limits.header_timeout_s)
+
+    def _waiting_on_client(self) -> bool:
+        """Idle between requests, or still sending headers, or a body nobody reads any more."""
+        if self._refused or self.transport is None or self.transport.is_closing():
+            return False
+        if self._phase in ("idle", "headers"):
+            return True
+        return self._phase == "body" and self.cycle is not None and self.cycle.response_complete
+
+    def _make_room(self) -> bool:
+        """Close the longest-waiting eighth of the connections that wait on their clients; False
+        when none does (every connection is busy with a request or sending its body)."""
+        waiting = sorted(
+            (c for c in self.connections if isinstance(c, GuardedHttpToolsProtocol) and c is not self),
+            key=lambda c: c._last_byte,
+        )
+        victims = [c for c in waiting if c._waiting_on_client()][: max(1, self.cap // EVICT_SHARE)]
+        for victim in victims:
+            victim._disarm()
+            victim.connections.discard(victim)
+            victim.transport.close()
+        if victims:
+            log.info(
+                "closed %d connections waiting on their clients to make room for new ones "
+                "(--max-connections %d)",
+                len(victims),
+                self.cap,
+            )
+        return bool(victims)
 
     def _refuse(self) -> None:
         self._refused = True
@@ -139,8 +174,18 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         super().on_headers_complete()
         self._expect("body", self.limits.body_timeout_s)
 
+    def on_response_complete(self) -> None:
+        pipelined = bool(self.pipeline)
+        super().on_response_complete()
+        if self._phase == "busy" and not pipelined:  # idle between requests (uvicorn's keep-alive applies)
+            self._phase = "idle"
+            self._last_byte = self.loop.time()
+
     def on_message_complete(self) -> None:
         super().on_message_complete()
+        if self.cycle is not None and self.cycle.response_complete:
+            self._expect("idle", self.limits.header_timeout_s)  # answered early; now just idle
+            return
         self._phase = "busy"
         self._disarm()
 
