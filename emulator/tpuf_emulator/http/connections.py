@@ -91,7 +91,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     # -- connection cap -------------------------------------------------------------------------
 
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:  # type: ignore[override]
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
         super().connection_made(transport)  # type: ignore[arg-type]
         if len(self.connections) > self.cap and not self._make_room():
             self._refuse()

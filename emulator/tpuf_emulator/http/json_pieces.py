@@ -63,7 +63,7 @@ _CANDIDATES_PER_DISTANCE = 3
 class PieceParser:
     def __init__(
         self,
-        raw: bytes,
+        raw: bytes | bytearray,
         check_piece: CheckPiece,
         duplicate_key: DuplicateKey,
         too_deep: TooDeep,
