@@ -370,6 +370,38 @@ NOTES = [
 ]
 
 
+def _hostile_section(runs: list[dict]) -> list[str]:
+    """Another organisation's wait while each hostile input is in flight (``hostile_bench.py``)."""
+    run = next(
+        (r for r in reversed(runs) if isinstance(r.get("hostile"), dict) and "inputs" in r["hostile"]), None
+    )
+    lines = ["## Hostile inputs: how long another organisation waits (`benchmarks/hostile_bench.py`)", ""]
+    if run is None:
+        return lines + ["Not measured yet.", ""]
+    hostile = run["hostile"]
+    idle = hostile["idle"]
+    lines += [
+        f"{_run_note(run)}. Each input is kept in flight by organisation A for {hostile['seconds_per_input']:g} s",
+        f"on a fresh server while organisation B sends {hostile['read']}; target p99 under",
+        f"{hostile['target_p99_ms']:g} ms. Idle server: p50 {_fmt(idle['p50_ms'], ' ms')}, p99 {_fmt(idle['p99_ms'], ' ms')}.",
+        "A read without an answer (timeout or refusal) fails the target whatever its time.",
+        "",
+        "| hostile input | p50 | p99 | max | p99 vs idle | reads (unanswered) | server log lines | target |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, f in hostile["inputs"].items():
+        if "not_measured" in f:
+            lines.append(f"| {name} | not measured ({f['not_measured']}) |||||||")
+            continue
+        lines.append(
+            f"| `{name}` | {_fmt(f['p50_ms'], ' ms')} | {_fmt(f['p99_ms'], ' ms')} | {_fmt(f['max_ms'], ' ms')} | "
+            f"{_fmt(f['p99_vs_idle'], 'x')} | {f['reads']} ({f['unanswered']}) | {f['server_log_lines']} | "
+            + ("**met**" if f["target_met"] else "**not met**")
+            + " |"
+        )
+    return lines + [""]
+
+
 def write_report() -> Path:
     runs = _runs()
     PLOTS.mkdir(parents=True, exist_ok=True)
@@ -430,6 +462,7 @@ def write_report() -> Path:
             ("resident / raw vectors", ("memory", "resident_to_raw_vectors"), "x"),
         ],
     )
+    lines += _hostile_section(runs)
     lines += ["## The ANN index in process (`emulator/tpuf_emulator/vectors/`)", ""]
     lines += _tier_table(
         "usearch graph of compact codes (`graph_codes` in each run: b1 = sign bits) + exact float32"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import resource
 import signal
 import socket
 import subprocess
@@ -26,8 +27,12 @@ def _free_port() -> int:
 class Emulator:
     """One emulator process; ``start()`` returns once it answers HTTP, and says how long that took."""
 
-    def __init__(self, data_dir: Path | None = None) -> None:
+    def __init__(
+        self, data_dir: Path | None = None, extra_args: tuple[str, ...] = (), open_files: int | None = None
+    ) -> None:
         self.data_dir = data_dir
+        self.extra_args = extra_args
+        self.open_files = open_files  # the server's soft RLIMIT_NOFILE (`ulimit -n`), when given
         self.port = _free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.api_key = API_KEY
@@ -39,8 +44,11 @@ class Emulator:
         command += ["--log-level", "warning"]
         if self.data_dir is not None:
             command += ["--data-dir", str(self.data_dir)]
+        command += list(self.extra_args)
         t0 = time.perf_counter()
-        self.process = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            command, stdout=self._log, stderr=subprocess.STDOUT, preexec_fn=self._limit_open_files
+        )
         while time.perf_counter() - t0 < timeout:
             if self.process.poll() is not None:
                 raise RuntimeError(f"emulator exited: {Path(self._log.name).read_text()[-2000:]}")
@@ -50,6 +58,11 @@ class Emulator:
             except httpx.TransportError:
                 time.sleep(0.02)
         raise RuntimeError(f"emulator did not answer within {timeout} s")
+
+    def _limit_open_files(self) -> None:
+        if self.open_files is not None:
+            _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+            resource.setrlimit(resource.RLIMIT_NOFILE, (min(self.open_files, hard), hard))
 
     @property
     def headers(self) -> dict[str, str]:
@@ -69,6 +82,15 @@ class Emulator:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+    def kill(self) -> None:
+        """SIGKILL: for a server that no longer answers (a clean stop would wait for it)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+    def output(self) -> str:
+        return Path(self._log.name).read_text(errors="replace")
 
     def close(self) -> None:
         self.stop()

@@ -7,7 +7,21 @@ import logging
 import sys
 from pathlib import Path
 
-from .config import DEFAULT_MAX_BODY_BYTES, DEFAULT_PORT, DEV_API_KEY, EmulatorConfig, parse_api_key
+from . import logfilter
+from .config import (
+    DEFAULT_MAX_BODY_BYTES,
+    DEFAULT_PORT,
+    DEV_API_KEY,
+    EmulatorConfig,
+    default_max_connections,
+    parse_api_key,
+)
+
+# Connections waiting in the kernel to be accepted, which is also how many the event loop accepts in
+# one go. uvicorn's 2048 let a connection flood queue thousands of connections ahead of everyone
+# else's and stall the loop accepting them (another organisation's p99 ~700 ms under 1,100 idle
+# connections, against ~45 ms with 128: benchmarks/hostile_bench.py).
+LISTEN_BACKLOG = 128
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,6 +82,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="also compact the write-ahead log into a snapshot after this many writes (default: only "
         "once the log is larger than the last snapshot and 64 MiB)",
     )  # fmt: skip
+    parser.add_argument(
+        "--header-timeout", type=float, default=EmulatorConfig.header_timeout_s, metavar="SECONDS",
+        help="close a connection whose request headers are not complete this long after they start "
+        "(408; an idle new connection is just closed) (default 10)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--body-timeout", type=float, default=EmulatorConfig.body_timeout_s, metavar="SECONDS",
+        help="close a connection whose request body stops arriving for this long (408) (default 30)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--max-connections", type=int, default=None, metavar="N",
+        help="answer 503 to new connections above N open ones (default: 3/4 of the open-file limit "
+        f"`ulimit -n`, at most 4096; here {default_max_connections()})",
+    )  # fmt: skip
     parser.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     return parser
 
@@ -80,13 +108,26 @@ def config_from_args(argv: list[str] | None = None) -> tuple[EmulatorConfig, str
             key, org = parse_api_key(spec)
         except ValueError as exc:
             build_parser().error(str(exc))
+        if keys.get(key, org) != org:
+            build_parser().error(
+                f"--api-key: one key is given for two organisations ({keys[key]!r} and {org!r}); "
+                "each key must belong to exactly one organisation"
+            )
         keys[key] = org
-    for flag in ("max_body_bytes", "backpressure_bytes", "query_concurrency", "snapshot_every",
-                 "query_deadline_ms"):  # fmt: skip
+    for flag in (
+        "max_body_bytes",
+        "backpressure_bytes",
+        "query_concurrency",
+        "snapshot_every",
+        "max_connections",
+        "query_deadline_ms",
+    ):
         if getattr(args, flag) is not None and getattr(args, flag) <= 0:
             build_parser().error(f"--{flag.replace('_', '-')} must be positive")
     if args.query_queue_ms < 0 or (args.rate_limit is not None and args.rate_limit <= 0):
         build_parser().error("--query-queue-ms must be >= 0 and --rate-limit positive")
+    if not (args.header_timeout > 0 and args.body_timeout > 0):
+        build_parser().error("--header-timeout and --body-timeout must be positive")
     config = EmulatorConfig(
         host=args.host,
         port=args.port,
@@ -99,6 +140,9 @@ def config_from_args(argv: list[str] | None = None) -> tuple[EmulatorConfig, str
         backpressure_bytes=args.backpressure_bytes,
         rate_limit=args.rate_limit,
         query_deadline_ms=args.query_deadline_ms,
+        header_timeout_s=args.header_timeout,
+        body_timeout_s=args.body_timeout,
+        max_connections=args.max_connections,
     )
     return config, args.log_level
 
@@ -107,9 +151,11 @@ def main(argv: list[str] | None = None) -> int:
     import uvicorn
 
     from .http import create_app
+    from .http.connections import ConnectionLimits, guarded_protocol
 
     config, log_level = config_from_args(argv)
     logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logfilter.install()  # uvicorn's loggers propagate here too (log_config=None below)
     from .storage import StorageError
 
     try:
@@ -123,7 +169,17 @@ def main(argv: list[str] | None = None) -> int:
     if config.uses_dev_key:
         print(f"development API key: {DEV_API_KEY}", flush=True)
         print(f"  export TURBOPUFFER_BASE_URL={where} TURBOPUFFER_API_KEY={DEV_API_KEY}", flush=True)
-    uvicorn.run(app, host=config.host, port=config.port, log_level=log_level, access_log=False)
+    limits = ConnectionLimits(config.header_timeout_s, config.body_timeout_s, config.max_connections)
+    uvicorn.run(
+        app,
+        host=config.host,
+        port=config.port,
+        log_level=log_level,
+        log_config=None,
+        access_log=False,
+        http=guarded_protocol(limits),
+        backlog=LISTEN_BACKLOG,
+    )
     return 0
 
 

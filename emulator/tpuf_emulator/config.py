@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import resource
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,15 @@ def parse_api_key(spec: str) -> tuple[str, str]:
     return key, org
 
 
+def default_max_connections() -> int:
+    """The default connection cap: the soft open-file limit less a quarter (at least 64 spare, for
+    data files, the listening socket and refusals in progress), at most 4096."""
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY:
+        return 4096
+    return max(1, min(4096, soft - max(64, soft // 4)))
+
+
 @dataclass
 class EmulatorConfig:
     """Everything that changes how one emulator process behaves."""
@@ -47,6 +57,10 @@ class EmulatorConfig:
     rate_limit: float | None = None  # requests per second per organisation (None: unlimited)
     # Every query and by-filter write stops after this long (deadline.py): 504, nothing written.
     query_deadline_ms: int = DEFAULT_DEADLINE_MS
+    # Connection guards (http/connections.py): read timeouts and a cap on open connections.
+    header_timeout_s: float = 10.0  # a request's headers must arrive within this
+    body_timeout_s: float = 30.0  # longest pause while a request body arrives
+    max_connections: int | None = None  # None: derived from the file-descriptor limit
 
     def effective_api_keys(self) -> dict[str, str]:
         return dict(self.api_keys) if self.api_keys else {DEV_API_KEY: DEV_ORGANIZATION}

@@ -261,3 +261,37 @@ def test_duplicate_keys_are_found_exactly(text):
             bodies_module.parse_json(raw)
     else:
         assert bodies_module.parse_json(raw) == json.loads(text)
+
+
+# Large bodies are parsed in pieces (http/json_pieces.py); tiny pieces make every cut a guess, so
+# these properties check that the split never changes the value or which bodies are refused.
+
+
+@BUDGET
+@given(json_values, st.integers(min_value=1, max_value=48), st.booleans())
+def test_json_decoder_in_pieces_gives_the_same_value(value, piece_bytes, indented):
+    raw = orjson.dumps(value, option=orjson.OPT_INDENT_2 if indented else 0)
+    assert bodies_module.parse_json(raw, piece_bytes=piece_bytes) == value
+
+
+@BUDGET
+@given(json_text(), st.integers(min_value=1, max_value=48))
+def test_json_decoder_in_pieces_refuses_exactly_what_the_whole_parse_refuses(text, piece_bytes):
+    raw = text.encode()
+    if _has_duplicate_keys(text):
+        with pytest.raises(ApiError, match="duplicate key"):
+            bodies_module.parse_json(raw, piece_bytes=piece_bytes)
+    else:
+        assert bodies_module.parse_json(raw, piece_bytes=piece_bytes) == json.loads(text)
+
+
+@BUDGET
+@given(st.text(alphabet=st.sampled_from(list('{}[],:"a1 \\')), max_size=60), st.integers(1, 20))
+def test_json_decoder_in_pieces_accepts_and_refuses_like_the_whole_parse(text, piece_bytes):
+    def outcome(**kwargs):
+        try:
+            return ("value", bodies_module.parse_json(text.encode(), **kwargs))
+        except ApiError as exc:
+            return ("refused", exc.status)
+
+    assert outcome(piece_bytes=piece_bytes) == outcome()

@@ -1,30 +1,54 @@
-"""Request decoding: size cap (413), gzip ``Content-Encoding``, JSON parsing (400) and top-level shape (422, serde's words)."""
+"""Request decoding: size cap (413), gzip ``Content-Encoding``, JSON parsing (400) and top-level shape (422, serde's words).
+
+Only reading the body happens on the event loop. Inflating and parsing a body larger than
+``INLINE_BYTES`` (or any gzip body) happen in a worker thread, at most ``DECODERS`` at a time, and
+large JSON is parsed in pieces (``json_pieces.py``) because orjson holds the GIL while it parses:
+so a big or hostile body costs its own request time, never another request's.
+"""
 
 from __future__ import annotations
 
 import json
 import re
-import zlib
+import threading
 from typing import Any
 
 import orjson
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from .. import serde_errors
 from ..errors import ApiError, bad_request
+from .inflate import gunzip as _gunzip
+from .inflate import too_large as _too_large
+from .json_pieces import PIECE_BYTES, NotJson, PieceParser
 
 _SUPPORTED_ENCODINGS = ("gzip", "x-gzip", "identity", "")
+# Bodies up to this size are parsed on the event loop (well under a millisecond); larger ones and
+# every gzip body (whose inflated size is unknown) are decoded in a worker thread.
+INLINE_BYTES = 256 * 1024
+# Concurrent worker-thread decodes: each holds up to a body's worth of memory and competes for the
+# GIL with the event loop, so a burst of huge bodies queues here instead of starving everyone.
+DECODERS = 2
+_decoder_slots = threading.BoundedSemaphore(DECODERS)
 
 
-def _too_large(limit: int) -> ApiError:
-    return ApiError(413, f"request body is larger than the limit of {limit} bytes")
-
-
-async def read_raw_body(request: Request, limit: int) -> bytes:
+async def read_raw_body(request: Request, limit: int) -> bytes | bytearray:
     """The request body after decompression, never more than ``limit`` bytes (else 413)."""
+    raw, encoding = await _read_compressed(request, limit)
+    if encoding in ("gzip", "x-gzip") and raw:
+        return await run_in_threadpool(_in_decoder_slot, _gunzip, raw, limit)
+    return raw
+
+
+async def _read_compressed(request: Request, limit: int) -> tuple[bytes, str]:
+    """The body as sent (413 above ``limit``) and its checked ``Content-Encoding``."""
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise _too_large(limit)
+    encoding = request.headers.get("content-encoding", "").strip().lower()
+    if encoding not in _SUPPORTED_ENCODINGS:
+        raise bad_request(f"unsupported Content-Encoding {encoding!r}; send gzip or an uncompressed body")
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():
@@ -32,37 +56,28 @@ async def read_raw_body(request: Request, limit: int) -> bytes:
         if size > limit:
             raise _too_large(limit)
         chunks.append(chunk)
-    raw = b"".join(chunks)
-    encoding = request.headers.get("content-encoding", "").strip().lower()
-    if encoding not in _SUPPORTED_ENCODINGS:
-        raise bad_request(f"unsupported Content-Encoding {encoding!r}; send gzip or an uncompressed body")
-    if encoding in ("gzip", "x-gzip") and raw:
-        raw = _gunzip(raw, limit)
-    return raw
+    return b"".join(chunks), encoding
 
 
-def _gunzip(data: bytes, limit: int) -> bytes:
-    """Decompress every gzip member, stopping at ``limit`` bytes so a gzip bomb cannot exhaust memory."""
-    out = bytearray()
-    while data:
-        inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-        try:
-            out += inflater.decompress(data, limit + 1 - len(out))
-        except zlib.error as exc:
-            raise bad_request(f"request body is not valid gzip: {exc}") from None
-        if len(out) > limit:
-            raise _too_large(limit)
-        if inflater.unconsumed_tail:
-            raise _too_large(limit)
-        if not inflater.eof:
-            raise bad_request("request body is not valid gzip: truncated stream")
-        data = inflater.unused_data
-    return bytes(out)
+def _in_decoder_slot(function: Any, *args: Any) -> Any:
+    with _decoder_slots:
+        return function(*args)
 
 
-def parse_json(raw: bytes) -> Any:
-    if not raw.strip():
+def parse_json(raw: bytes | bytearray, piece_bytes: int = PIECE_BYTES) -> Any:
+    """The JSON value of ``raw`` (400 when it is not JSON, nests too deep or repeats a key).
+
+    Bodies larger than ``piece_bytes`` are parsed in pieces: same value, but no single step
+    holds the GIL for long (run it in a worker thread for that to help).
+    """
+    if not raw or raw.isspace():
         raise bad_request("request body is empty; expected a JSON object")
+    if len(raw) > piece_bytes:
+        parser = PieceParser(raw, _check_structure, _duplicate_key, _too_deep, MAX_JSON_DEPTH, piece_bytes)
+        try:
+            return parser.parse()
+        except NotJson as exc:
+            raise bad_request(f"request body is not valid JSON: {exc}") from None
     try:
         value = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -77,7 +92,17 @@ MAX_JSON_DEPTH = 128
 _KEY_END = re.compile(rb'"[ \t\n\r]*:')
 
 
-def _check_structure(raw: bytes, value: Any) -> None:
+def _too_deep() -> ApiError:
+    return bad_request(
+        f"request body is nested too deeply: more than {MAX_JSON_DEPTH} levels of arrays/objects"
+    )
+
+
+def _duplicate_key(key: str) -> ApiError:
+    return bad_request(f"request body: duplicate key {key!r} in a JSON object")
+
+
+def _check_structure(raw: bytes | bytearray, value: Any, depth: int = 1) -> None:
     """400 for nesting deeper than MAX_JSON_DEPTH and for duplicate object keys (orjson keeps the last).
 
     Cheap in the common case: one walk over the containers counts the keys orjson kept. Every key
@@ -87,13 +112,11 @@ def _check_structure(raw: bytes, value: Any) -> None:
     terminators, and only when that differs too (a duplicate, or a quote-colon inside a string)
     does the exact but slower stdlib pass run to find the key.
     """
-    keys, stack = 0, [(value, 1)]
+    keys, stack = 0, [(value, depth)]
     while stack:
         node, depth = stack.pop()
         if depth > MAX_JSON_DEPTH:
-            raise bad_request(
-                f"request body is nested too deeply: more than {MAX_JSON_DEPTH} levels of arrays/objects"
-            )
+            raise _too_deep()
         if type(node) is dict:
             keys += len(node)
             children: Any = node.values()
@@ -110,7 +133,7 @@ def _check_structure(raw: bytes, value: Any) -> None:
         json.loads(raw, object_pairs_hook=_reject_duplicate_keys)
 
 
-def _count_up_to(raw: bytes, byte: bytes, limit: int) -> int:
+def _count_up_to(raw: bytes | bytearray, byte: bytes, limit: int) -> int:
     """Occurrences of ``byte`` in ``raw``, counting no further than ``limit``.
 
     Why a ``find`` loop: single-byte ``find`` is memchr (SIMD), so skipping 20 MB of base64 vectors
@@ -129,13 +152,23 @@ def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> None:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise bad_request(f"request body: duplicate key {key!r} in a JSON object")
+                raise _duplicate_key(key)
             seen.add(key)
 
 
 async def read_json_object(request: Request, limit: int) -> dict[str, Any]:
-    """Read, decompress and parse a body that must be a JSON object."""
-    value = parse_json(await read_raw_body(request, limit))
+    """Read, decompress and parse a body that must be a JSON object (big ones off the event loop)."""
+    raw, encoding = await _read_compressed(request, limit)
+    if encoding in ("gzip", "x-gzip") and raw:
+        value = await run_in_threadpool(_in_decoder_slot, _gunzip_and_parse, raw, limit)
+    elif len(raw) > INLINE_BYTES:
+        value = await run_in_threadpool(_in_decoder_slot, parse_json, raw)
+    else:
+        value = parse_json(raw)
     if not isinstance(value, dict):
         raise serde_errors.invalid_type("", value, serde_errors.MAP)
     return value
+
+
+def _gunzip_and_parse(raw: bytes, limit: int) -> Any:
+    return parse_json(_gunzip(raw, limit))

@@ -34,11 +34,13 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .auth import ORGANIZATION_STATE_KEY
+from .bodies import parse_json
+from .inflate import gunzip
 from .responses import error_response
 
 DEFAULT_QUERY_CONCURRENCY = 16
@@ -258,7 +260,8 @@ class OverloadMiddleware:
                     {},
                 )
                 return
-            if _subject_to_backpressure(body, scope, settings.max_body_bytes):
+            # Off the event loop: the body may be large or gzip (see bodies.py).
+            if await run_in_threadpool(_subject_to_backpressure, body, scope, settings.max_body_bytes):
                 await self._reject(
                     scope,
                     _replay(b"", receive),
@@ -339,11 +342,7 @@ def _subject_to_backpressure(raw: bytes, scope: Scope, limit: int) -> bool:
         if name == b"content-encoding":
             encoding = value.strip().lower()
     try:
-        if encoding in (b"gzip", b"x-gzip"):
-            from .bodies import _gunzip
-
-            raw = _gunzip(raw, limit)
-        body = orjson.loads(raw)
+        body = parse_json(gunzip(raw, limit) if encoding in (b"gzip", b"x-gzip") else raw)
     except Exception:
         return False
     if not isinstance(body, dict) or body.get("disable_backpressure") is True:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
 
@@ -28,6 +28,8 @@ from .bodies import read_json_object
 from .responses import error_response, json_response
 
 log = logging.getLogger("tpuf_emulator.http")
+# Conditions of a connection rather than of the server (collapsed when they flood, see logfilter.py).
+connection_log = logging.getLogger("tpuf_emulator.http.connections")
 
 
 @dataclass
@@ -99,6 +101,11 @@ def method_route(path: str, methods: dict[str, Method], max_body_bytes: int, dea
             result = await _run(request, method, call, deadline_ms)
         except ApiError as exc:
             return error_response(request, exc.status, exc.message, exc.headers)
+        except ClientDisconnect:  # nobody to answer, nothing wrong with the server: one line, no traceback
+            connection_log.info(
+                "client went away before its request body arrived (%s %s)", request.method, path
+            )
+            return error_response(request, 400, "client disconnected before the request body arrived")
         except Exception:
             log.exception("internal error while handling %s %s", request.method, request.url.path)
             return error_response(request, 500, f"internal error while handling {request.method} {path}")
