@@ -86,6 +86,7 @@ class VectorIndex:
         self._retired_in_graph: list[int] = []  # rows to remove from the graph before reuse
         self._lock = threading.RLock()
         self._fold_lock = threading.Lock()  # one folder at a time
+        self._graph_frozen = threading.Lock()  # held while the graph changes (a fold batch) or is saved
         self._fold_threshold = fold_threshold
         self._fold_batch = fold_batch
         self._background = background
@@ -348,42 +349,50 @@ class VectorIndex:
         folded = 0
         with self._fold_lock:
             while True:
-                with self._lock:
-                    self._drop_retired()
-                    if not self._tail or self._closed:
-                        self._tail_vectors.maybe_compact()
-                        if folded:  # the batches' copies and the freed tail go back to the system
-                            release_free_memory(force=True)
-                        return
-                    id_of = self._store.id_for  # the first live rows only, not a list of the whole tail
-                    batch = list(islice((r for r in self._tail if id_of(r) is not None), self._fold_batch))
-                    if not batch:  # the tail holds only retired rows
-                        for r in list(self._tail):
-                            del self._tail[r]
-                            self._tail_vectors.drop(r)
-                            self._store.free([r])
-                        self._tail_cache = None
-                        continue
-                    rows = np.asarray(batch, dtype=np.int64)
-                    vectors = self._tail_vectors.vectors[self._tail_vectors.slots_for(rows)]
-                    self._in_flight.update(batch)
-                    grow = self._graph.needs_growth(len(batch))
-                    if grow:  # reallocation must not race a search: insert under the lock
-                        self._graph.add(rows, vectors)
-                if not grow:
-                    self._graph.add(rows, vectors)
-                with self._lock:
-                    for r in batch:
-                        del self._tail[r]
-                        self._tail_vectors.drop(r)  # searched from the documents' vectors from now on
-                        if self._store.id_for(r) is None:  # retired while being inserted
-                            self._retired_in_graph.append(r)
-                    if not self._tail:  # a dict never shrinks on delete: a bulk load's table would stay
-                        self._tail = {}
-                    self._in_flight.clear()
-                    self._tail_cache = None
-                    self._tail_vectors.maybe_compact()
-                    folded += len(batch)
+                with self._graph_frozen:  # held per batch: save_graph waits for one batch at most
+                    count = self._fold_step()
+                if count is None:
+                    break
+                folded += count
+        if folded:  # the batches' copies and the freed tail go back to the system
+            release_free_memory(force=True)
+
+    def _fold_step(self) -> int | None:
+        """Fold one batch (returns its row count), or None when the tail is empty (or closed)."""
+        with self._lock:
+            self._drop_retired()
+            if not self._tail or self._closed:
+                self._tail_vectors.maybe_compact()
+                return None
+            id_of = self._store.id_for  # the first live rows only, not a list of the whole tail
+            batch = list(islice((r for r in self._tail if id_of(r) is not None), self._fold_batch))
+            if not batch:  # the tail holds only retired rows
+                for r in list(self._tail):
+                    del self._tail[r]
+                    self._tail_vectors.drop(r)
+                    self._store.free([r])
+                self._tail_cache = None
+                return 0
+            rows = np.asarray(batch, dtype=np.int64)
+            vectors = self._tail_vectors.vectors[self._tail_vectors.slots_for(rows)]
+            self._in_flight.update(batch)
+            grow = self._graph.needs_growth(len(batch))
+            if grow:  # reallocation must not race a search: insert under the lock
+                self._graph.add(rows, vectors)
+        if not grow:
+            self._graph.add(rows, vectors)
+        with self._lock:
+            for r in batch:
+                del self._tail[r]
+                self._tail_vectors.drop(r)  # searched from the documents' vectors from now on
+                if self._store.id_for(r) is None:  # retired while being inserted
+                    self._retired_in_graph.append(r)
+            if not self._tail:  # a dict never shrinks on delete: a bulk load's table would stay
+                self._tail = {}
+            self._in_flight.clear()
+            self._tail_cache = None
+            self._tail_vectors.maybe_compact()
+        return len(batch)
 
     def _drop_retired(self) -> None:
         if self._retired_in_graph:
@@ -395,12 +404,13 @@ class VectorIndex:
     def save_graph(self, owner: str) -> SavedGraph | None:
         """The graph as it is now with what its rows mean, or None while it is empty.
 
-        The fold lock keeps the graph unchanged while it is serialised (only the folder changes it),
+        ``_graph_frozen`` keeps the graph unchanged while it is serialised (only the folder changes it,
+        one batch at a time under that lock),
         and the row maps are read under the index lock at the same moment, so the saved graph and
         maps describe one state. Writes and searches go on meanwhile (writes only touch the tail).
         Restored over documents of any later state, it is reconciled by :meth:`restored`.
         """
-        with self._fold_lock:
+        with self._graph_frozen:
             with self._lock:
                 if not len(self._graph):
                     return None
