@@ -71,7 +71,7 @@ def test_first_ann_query_after_a_restart_is_served_by_the_saved_graph(tmp_path: 
 
     with start_emulator(data_dir=data_dir) as server:
         after, scanned = _ann(_namespace(server), queries)
-        assert "restored 1 ANN graphs" in server.output()
+        assert "restored 1 ANN graphs saved" in server.output()
     assert scanned == [0] * QUERIES  # no document scanned: the graph serves at once
     assert after == before
     truth = exact_top_k(vectors, queries, 10, "cosine_distance").tolist()
@@ -116,7 +116,7 @@ def test_writes_logged_after_the_snapshot_are_searched_and_deletes_are_gone(
 
         server.start()
         found, scanned = _ann(_namespace(server), queries)
-        assert "restored 1 ANN graphs" in server.output()
+        assert "restored 1 ANN graphs saved" in server.output()
     finally:
         server.stop()
         server.cleanup()

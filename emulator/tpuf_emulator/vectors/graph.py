@@ -42,7 +42,7 @@ def codes_for(dims: int, metric: str) -> str:
     return "f16"
 
 
-def _restore(saved: bytes | memoryview, dims: int, codes: str) -> Index:
+def _restore(saved: bytes | bytearray | memoryview, dims: int, codes: str) -> Index:
     """A graph from ``Graph.to_bytes`` (usearch's own serialisation), checked to have the expected shape."""
     index = Index.restore(saved)
     if index is None:
@@ -52,8 +52,8 @@ def _restore(saved: bytes | memoryview, dims: int, codes: str) -> Index:
             f"saved graph has {index.ndim} dimensions of {index.dtype} (M={index.connectivity}), "
             f"expected {dims} of {codes} (M={CONNECTIVITY})"
         )
-    index.expansion_add = EXPANSION_ADD
-    index.expansion_search = EXPANSION_SEARCH
+    index.expansion_add = EXPANSION_ADD  # type: ignore[misc]  # settable at run time; the stub says not
+    index.expansion_search = EXPANSION_SEARCH  # type: ignore[misc]
     return index
 
 
@@ -61,7 +61,7 @@ class Graph:
     """Thin wrapper: add/remove/search by integer row keys, with the knobs chosen above."""
 
     def __init__(
-        self, dims: int, metric: str, threads: int = 0, saved: bytes | memoryview | None = None
+        self, dims: int, metric: str, threads: int = 0, saved: bytes | bytearray | memoryview | None = None
     ) -> None:
         self.codes = codes_for(dims, metric)
         if saved is None:
