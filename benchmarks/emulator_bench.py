@@ -226,12 +226,14 @@ def run(n: int, queries: int, workdir: Path | None = None, index_wait_s: float =
         http.post("/v2/namespaces/vec/query", {"rank_by": ["id", "asc"], "limit": 1})
         first_query = time.perf_counter() - t0
         t0 = time.perf_counter()
-        http.post("/v2/namespaces/vec/query", ann[0])
+        first = http.post("/v2/namespaces/vec/query", ann[0])
         first_ann = time.perf_counter() - t0
         out["restart"] = {
             "seconds_until_serving": round(ready, 2),
             "seconds_until_first_query": round(ready + first_query, 2),
             "first_ann_query_seconds": round(first_ann, 2),
+            # 0 when the ANN graph saved with the snapshot serves it; n when it is being rebuilt
+            "first_ann_exhaustive_search_count": first["performance"]["exhaustive_search_count"],
             "documents": 2 * n + 1,
         }
         http.close()

@@ -320,3 +320,88 @@ def test_one_bit_codes_at_embedding_dimensions_keep_recall_filters_updates_and_d
             assert best[0] == i and best[1] == pytest.approx(0.0, abs=1e-6)
         assert not deleted & {i for q in queries for i, _ in index.search(q, K)}
         assert _recall(index, data, queries, COSINE) >= 0.95
+
+
+def _saved_and_restored(docs: dict, changes: dict, metric: str = COSINE) -> tuple[VectorIndex, VectorIndex]:
+    """An index over ``docs`` whose graph is saved after ``changes`` (id -> vector or None) were
+    applied to it, restored over ``docs`` (the snapshot's state) and then given ``changes`` again
+    (the log's replay); and an index built from scratch over the final documents."""
+    live = dict(docs)
+    index = _index(metric, lookup=lambda ids: np.stack([live[i] for i in ids]))
+    index.upsert(list(docs), np.stack(list(docs.values())))
+    index.flush()
+
+    def apply(target: VectorIndex) -> None:
+        gone = [i for i, v in changes.items() if v is None]
+        kept = [i for i, v in changes.items() if v is not None]
+        target.remove(gone)
+        if kept:
+            target.upsert(kept, np.stack([changes[i] for i in kept]))
+
+    for i, v in changes.items():  # the writes after the cut, before the graph is saved
+        if v is None:
+            live.pop(i, None)
+        else:
+            live[i] = v
+    apply(index)
+    index.flush()
+    saved = index.save_graph("owner")
+    assert saved is not None
+    recovered = dict(docs)
+    restored = VectorIndex.restored(saved, list(recovered), lookup=lambda ids: np.stack([recovered[i] for i in ids]),
+                                    background=False)  # fmt: skip
+    recovered.update({i: v for i, v in changes.items() if v is not None})  # the replay
+    for i in [i for i, v in changes.items() if v is None]:
+        recovered.pop(i, None)
+    apply(restored)
+    fresh = _index(metric, lookup=lambda ids: np.stack([recovered[i] for i in ids]))
+    fresh.upsert(list(recovered), np.stack(list(recovered.values())))
+    fresh.flush()
+    assert recovered == live
+    return restored, fresh
+
+
+@pytest.mark.parametrize("kind", ["uint", "string"])
+def test_a_restored_graph_replayed_to_the_same_documents_answers_like_a_fresh_index(kind):
+    data = embedding_like(1_500, DIMS, seed=91)
+    queries = embedding_like(20, DIMS, seed=92)
+    key = (lambda i: i) if kind == "uint" else (lambda i: f"id-{i}")
+    docs = {key(i): data[i] for i in range(1_200)}
+    changes: dict = {key(i): None for i in range(0, 100)}  # deleted after the cut
+    changes.update({key(i): data[i + 1] for i in range(100, 200)})  # updated
+    changes.update({key(i): data[i] for i in range(1_200, 1_500)})  # added
+    restored, fresh = _saved_and_restored(docs, changes)
+    assert restored.unindexed_count <= len(changes)  # only the replayed writes are in the tail
+    assert len(restored) == len(fresh) == 1_400
+    for q in queries:
+        got, want = restored.search(q, K), fresh.exact_search(q, K)
+        assert {i for i, _ in got} & {i for i, _ in want}
+        assert restored.exact_search(q, K) == want  # the same documents, the same exact distances
+    assert _recall_of(restored, fresh, queries) >= 0.95
+    restored.flush()
+    assert restored.unindexed_count == 0
+
+
+def _recall_of(index: VectorIndex, reference: VectorIndex, queries: np.ndarray) -> float:
+    hits = sum(
+        len({i for i, _ in index.search(q, K)} & {i for i, _ in reference.exact_search(q, K)})
+        for q in queries
+    )
+    return hits / (K * len(queries))
+
+
+def test_saving_a_graph_waits_for_one_fold_batch_not_the_whole_fold():
+    data = embedding_like(6_000, DIMS, seed=93)
+    index = _index(COSINE, fold_batch=256)
+    index.upsert(range(256), data[:256])
+    index.flush()
+    index.upsert(range(256, 6_000), data[256:])
+    folding = threading.Thread(target=index.flush)
+    folding.start()
+    while index.unindexed_count == 6_000 - 256:  # until the fold is under way
+        pass
+    saved = index.save_graph("owner")
+    still_folding = index.unindexed_count
+    folding.join()
+    assert saved is not None
+    assert still_folding > 0  # saved while the fold was still going

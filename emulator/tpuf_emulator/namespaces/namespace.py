@@ -91,16 +91,27 @@ class Namespace:
             self._fulltext[attr] = (key, index)
             return index
 
+    def _vector_metric(self, attr: str) -> str | None:
+        """The distance metric of ``attr``'s ANN index, or None when it is not an indexed vector."""
+        config = self.schema.get(attr)
+        if config is None or config.type.kind != "vector" or self.distance_metric is None:
+            return None
+        return str((config.ann or {}).get("distance_metric") or self.distance_metric)
+
+    def vector_attributes(self) -> list[str]:
+        """The attributes that get an ANN index."""
+        return [attr for attr in self.schema.attributes if self._vector_metric(attr) is not None]
+
     def vector_index(self, attr: str) -> Any:
         """The ANN index of a dense vector attribute, or None when exact search must be used."""
         config = self.schema.get(attr)
-        if config is None or config.type.kind != "vector" or self.distance_metric is None:
+        metric = self._vector_metric(attr)
+        if config is None or metric is None:
             return None
         try:
             from ..vectors import VectorIndex  # type: ignore[attr-defined]
         except ImportError:
             return None
-        metric = (config.ann or {}).get("distance_metric") or self.distance_metric
         with self._index_mutex:
             cached = self._vectors.get(attr)
             if cached is not None and cached[0] == metric:
@@ -111,6 +122,29 @@ class Namespace:
                 index.upsert(ids, np.vstack([self.docs[i][attr] for i in ids]))
             self._vectors[attr] = (metric, index)
             return index
+
+    def built_vector_indexes(self) -> dict[str, Any]:
+        """The ANN indexes built so far, by attribute (a snapshot saves their graphs)."""
+        with self._index_mutex:
+            return {attr: index for attr, (_, index) in self._vectors.items()}
+
+    def restore_vector_index(self, attr: str, saved: Any) -> None:
+        """Install ``attr``'s ANN index from a graph saved with the snapshot these documents came
+        from (``vectors.SavedGraph``); the writes replayed after it keep it current as usual.
+        ``ValueError`` when the graph does not fit the attribute (then it is built lazily as usual)."""
+        from ..vectors.index import VectorIndex
+
+        config = self.schema.get(attr)
+        metric = self._vector_metric(attr)
+        if config is None or metric is None or saved.metric != metric or saved.dims != config.type.dims:
+            raise ValueError(f"the saved graph ({saved.dims} dimensions, {saved.metric}) does not fit")
+        ids = [doc_id for doc_id, doc in self.docs.items() if attr in doc]
+        index = VectorIndex.restored(saved, ids, lookup=self._vector_lookup(attr))
+        with self._index_mutex:
+            previous = self._vectors.get(attr)
+            if previous is not None:
+                previous[1].close()
+            self._vectors[attr] = (metric, index)
 
     def _vector_lookup(self, attr: str) -> Any:
         """How the ANN index reads vectors it has folded into its graph: from the documents themselves,

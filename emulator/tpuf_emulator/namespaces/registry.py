@@ -35,7 +35,7 @@ from ..background import lower_current_thread_priority
 from ..config import EmulatorConfig
 from ..errors import ApiError, bad_request, not_found
 from ..schema.changes import copy_schema
-from . import records, snapshots
+from . import graph_sidecars, records, snapshots
 from .export import export_page
 from .listing import list_page
 from .metadata import is_unset, metadata_json, parse_metadata_patch
@@ -146,10 +146,25 @@ class Registry:
     def snapshot_running(self) -> bool:
         return self._snapshotter is not None and self._snapshotter.is_alive()
 
-    def _cut(self) -> list[snapshots.NamespaceCut]:
+    def _committed(self) -> list[Namespace]:
         with self._mutex:
-            spaces = [ns for org in self._orgs.values() for ns in org.values() if ns.committed]
-        return snapshots.cut_registry(spaces)
+            return [ns for org in self._orgs.values() for ns in org.values() if ns.committed]
+
+    def _cut(self) -> tuple[list[snapshots.NamespaceCut], list[graph_sidecars.GraphCut]]:
+        spaces = self._committed()
+        return snapshots.cut_registry(spaces), graph_sidecars.cut_graphs(spaces)
+
+    def _save_graphs(self, generation: int, graphs: list[graph_sidecars.GraphCut]) -> None:
+        """ANN graphs go beside the snapshot of ``generation``, written before it (graph_sidecars.py)."""
+        sidecars = self._storage.sidecars
+        if sidecars is not None and graphs:
+            graph_sidecars.save_graphs(sidecars, generation, graphs)
+
+    def _write_snapshot_now(self) -> None:
+        """A synchronous snapshot (caller holds the persistence lock exclusively)."""
+        cut, graphs = self._cut()
+        self._save_graphs(self._storage.next_snapshot_generation, graphs)
+        self._storage.write_snapshot(snapshots.encode_registry(cut))
 
     def _start_background_snapshot(self) -> None:
         with self._persist.write():
@@ -157,21 +172,25 @@ class Registry:
             # the others find it no longer due (or already running) once they get the lock.
             if self.snapshot_running or not self._records_since_snapshot or not self._snapshot_due():
                 return
-            cut = self._cut()
             generation = self._storage.begin_snapshot()
             if generation is None:  # an earlier background snapshot failed: compact right here
-                self._storage.write_snapshot(snapshots.encode_registry(cut))
+                self._write_snapshot_now()
                 self._records_since_snapshot = 0
                 return
+            cut, graphs = self._cut()
             self._records_since_snapshot = 0
             self._snapshotter = threading.Thread(
-                target=self._write_background_snapshot, args=(generation, cut), name="snapshot", daemon=True
-            )
+                target=self._write_background_snapshot, args=(generation, cut, graphs), name="snapshot",
+                daemon=True,
+            )  # fmt: skip
             self._snapshotter.start()
 
-    def _write_background_snapshot(self, generation: int, cut: list[snapshots.NamespaceCut]) -> None:
+    def _write_background_snapshot(
+        self, generation: int, cut: list[snapshots.NamespaceCut], graphs: list[graph_sidecars.GraphCut]
+    ) -> None:
         lower_current_thread_priority()
         try:
+            self._save_graphs(generation, graphs)
             self._storage.finish_snapshot(generation, snapshots.encode_registry(cut))
         except Exception:
             log.exception("background snapshot failed; the write-ahead logs keep every write")
@@ -190,7 +209,7 @@ class Registry:
                 return
             # Chunks are encoded while storage writes them, all under the exclusive persistence
             # lock: no record is appended or applied until the last chunk is on disk.
-            self._storage.write_snapshot(snapshots.encode_registry(self._cut()))
+            self._write_snapshot_now()
             self._records_since_snapshot = 0
 
     def recover(self) -> None:
@@ -198,6 +217,14 @@ class Registry:
         if snapshot is not None:
             loaded = snapshots.load_registry(snapshot, self._get_or_create)
             log.info("recovered %d namespaces from the snapshot", loaded)
+            sidecars = self._storage.sidecars
+            if sidecars is not None:  # before the log: its replay keeps the graphs current
+                started = time.perf_counter()
+                graphs = graph_sidecars.restore_graphs(sidecars, self._storage.snapshot_generation,
+                                                       self._committed())  # fmt: skip
+                if graphs:
+                    log.info("restored %d ANN graphs saved with the snapshot in %.2f s", graphs,
+                             time.perf_counter() - started)  # fmt: skip
         for raw in log_records:
             self._replay(records.loads(raw))
         self._records_since_snapshot = len(log_records)

@@ -6,6 +6,7 @@ Data directory layout — fixed names only; no namespace or user input ever beco
     snapshot.bin   the latest snapshot (absent until the first one)
     wal.log        records appended after that snapshot
     wal.prev.log   while a background snapshot is written: the log it compacts
+    side-G-K.bin   derived data saved with the snapshot of generation G (``sidecar.py``; K a digest)
     *.tmp          half-written replacements; deleted at recovery
 
 Crash safety of ``write_snapshot`` comes from generations: the snapshot of generation G+1 is
@@ -41,6 +42,7 @@ from .framing import (
 )
 from .fsutil import atomic_write, fsync_dir, sync_fd
 from .lock import DirectoryLock
+from .sidecar import Sidecars
 from .snapshot import SnapshotReader, write_snapshot_file
 from .wal import LogAppender
 
@@ -55,6 +57,7 @@ class Storage(Protocol):
     """What the namespaces layer relies on (see docs/architecture.md, "Storage")."""
 
     durable: bool
+    sidecars: Sidecars | None  # None: nothing is kept between runs (memory mode)
 
     def recover(self) -> tuple[Iterator[bytes] | None, list[bytes]]: ...
     def append(self, record: bytes) -> None: ...
@@ -66,14 +69,21 @@ class Storage(Protocol):
     def log_bytes(self) -> int: ...
     @property
     def snapshot_bytes(self) -> int: ...
+    @property
+    def snapshot_generation(self) -> int: ...
+    @property
+    def next_snapshot_generation(self) -> int: ...
 
 
 class MemoryStorage:
     """No data directory: nothing survives the process, every call is a no-op."""
 
     durable = False
+    sidecars = None
     log_bytes = 0
     snapshot_bytes = 0
+    snapshot_generation = 0
+    next_snapshot_generation = 0
 
     def recover(self) -> tuple[Iterator[bytes] | None, list[bytes]]:
         return None, []
@@ -128,7 +138,9 @@ class DiskStorage:
         self._lock = DirectoryLock(directory)
         self._lock.acquire()
         self._generation = 0
+        self._snapshot_generation = 0
         self._snapshot_bytes = 0
+        self.sidecars = Sidecars(directory)
         self._appender: LogAppender | None = None
         self._closed = False
         self.needs_compaction = False  # recovery replayed a pending wal.prev.log: snapshot soon
@@ -155,6 +167,16 @@ class DiskStorage:
         """Size of the snapshot in force (0 before the first): the caller's yardstick for compaction."""
         return self._snapshot_bytes
 
+    @property
+    def snapshot_generation(self) -> int:
+        """Generation of the snapshot in force (0 before the first): the one its sidecars carry."""
+        return self._snapshot_generation
+
+    @property
+    def next_snapshot_generation(self) -> int:
+        """The generation ``write_snapshot`` would write now (its sidecars are written first)."""
+        return self._generation + 1
+
     def recover(self) -> tuple[Iterator[bytes] | None, list[bytes]]:
         if self._appender is not None:
             raise RuntimeError("recover() may be called only once")
@@ -178,6 +200,8 @@ class DiskStorage:
             reader = SnapshotReader(self.snapshot_path)  # header and end frame checked now
             snapshot_generation, snapshot = reader.generation, reader.chunks()
             self._snapshot_bytes = reader.size
+        self._snapshot_generation = snapshot_generation
+        self.sidecars.remove_other_generations(snapshot_generation)  # of a snapshot never installed
 
         earlier = self._recover_previous_log(snapshot_generation)
         if earlier is not None and not self.log_path.exists():
@@ -302,6 +326,7 @@ class DiskStorage:
                 self._snapshot_bytes = write_snapshot_file(self.snapshot_path, next_generation, chunks)
             except OSError as exc:  # nothing changed on disk: the old snapshot and logs stay in force
                 raise StorageWriteFailed(f"could not write a snapshot ({exc})") from exc
+            self._snapshot_generation = next_generation
             try:
                 self._install_new_log(next_generation)
             except OSError as exc:
@@ -313,6 +338,7 @@ class DiskStorage:
                 raise StorageWriteFailed(message) from exc
             self._discard_previous_log()
             self.needs_compaction = False
+        self._remove_superseded_sidecars()
 
     def _start_log_after_snapshot(self, generation: int) -> None:
         """The repair after ``write_snapshot`` installed its snapshot but not the new log."""
@@ -345,7 +371,15 @@ class DiskStorage:
         self._appender_or_fail()
         size = write_snapshot_file(self.snapshot_path, generation, chunks)
         self._snapshot_bytes = size
+        self._snapshot_generation = generation
         self._discard_previous_log()
+        self._remove_superseded_sidecars()
+
+    def _remove_superseded_sidecars(self) -> None:
+        try:
+            self.sidecars.remove_other_generations(self._snapshot_generation)
+        except OSError as exc:  # only disk space is at stake; the next snapshot tries again
+            log.warning("storage: could not remove superseded sidecars (%s)", exc)
 
     def _discard_previous_log(self) -> None:
         if self.previous_log_path.exists():

@@ -32,22 +32,49 @@ BITS_MIN_DIMS = 256  # cosine vectors with at least this many dimensions get 1-b
 OVERSAMPLE = {"b1": 30, "i8": 3, "f16": 3}  # candidates per wanted result (re-scored exactly)
 
 
+_USEARCH_METRIC = {"b1": "hamming", "i8": "cos", "f16": "l2sq"}
+
+
+def codes_for(dims: int, metric: str) -> str:
+    """The graph's code type for vectors of ``dims`` dimensions compared by ``metric`` (see above)."""
+    if metric == COSINE:
+        return "b1" if dims >= BITS_MIN_DIMS else "i8"
+    return "f16"
+
+
+def _restore(saved: bytes | bytearray | memoryview, dims: int, codes: str) -> Index:
+    """A graph from ``Graph.to_bytes`` (usearch's own serialisation), checked to have the expected shape."""
+    index = Index.restore(saved)
+    if index is None:
+        raise ValueError("not a usearch index")
+    if index.ndim != dims or index.dtype.name.lower() != codes or index.connectivity != CONNECTIVITY:
+        raise ValueError(
+            f"saved graph has {index.ndim} dimensions of {index.dtype} (M={index.connectivity}), "
+            f"expected {dims} of {codes} (M={CONNECTIVITY})"
+        )
+    index.expansion_add = EXPANSION_ADD  # type: ignore[misc]  # settable at run time; the stub says not
+    index.expansion_search = EXPANSION_SEARCH  # type: ignore[misc]
+    return index
+
+
 class Graph:
     """Thin wrapper: add/remove/search by integer row keys, with the knobs chosen above."""
 
-    def __init__(self, dims: int, metric: str, threads: int = 0) -> None:
-        if metric == COSINE:
-            self.codes = "b1" if dims >= BITS_MIN_DIMS else "i8"
+    def __init__(
+        self, dims: int, metric: str, threads: int = 0, saved: bytes | bytearray | memoryview | None = None
+    ) -> None:
+        self.codes = codes_for(dims, metric)
+        if saved is None:
+            self._index = Index(
+                ndim=dims,
+                metric=_USEARCH_METRIC[self.codes],
+                dtype=self.codes,
+                connectivity=CONNECTIVITY,
+                expansion_add=EXPANSION_ADD,
+                expansion_search=EXPANSION_SEARCH,
+            )
         else:
-            self.codes = "f16"
-        self._index = Index(
-            ndim=dims,
-            metric={"b1": "hamming", "i8": "cos", "f16": "l2sq"}[self.codes],
-            dtype=self.codes,
-            connectivity=CONNECTIVITY,
-            expansion_add=EXPANSION_ADD,
-            expansion_search=EXPANSION_SEARCH,
-        )
+            self._index = _restore(saved, dims, self.codes)
         self._threads = threads
         self.oversample = OVERSAMPLE[self.codes]
 
@@ -80,6 +107,14 @@ class Graph:
         self._index.expansion_search = max(EXPANSION_SEARCH, count)
         matches = self._index.search(self._codes(query), count, threads=1)
         return matches.keys.astype(np.int64)
+
+    def keys(self) -> np.ndarray:
+        """Every row key in the graph (int64)."""
+        return np.asarray(self._index.keys, dtype=np.uint64).astype(np.int64)
+
+    def to_bytes(self) -> bytearray:
+        """usearch's serialisation of the graph (``Graph(..., saved=...)`` reads it back)."""
+        return self._index.save()  # type: ignore[return-value]
 
     def memory_bytes(self) -> int:
         return int(self._index.memory_usage)

@@ -31,15 +31,17 @@ import math
 import os
 import threading
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
-from itertools import islice
+from itertools import chain, islice
 
 import numpy as np
 
 from ..background import lower_current_thread_priority
 from . import exact
 from .graph import Graph
+from .graph import codes_for as _codes_for
 from .memory import release_free_memory
-from .store import RowStore, TailVectors
+from .saved import SavedGraph
+from .store import OWN_ROW_LIMIT, RowStore, TailVectors
 
 FOLD_THRESHOLD = 2_048  # tail rows that start a background fold; smaller tails are just scanned
 FOLD_BATCH = 4_096  # rows per graph call: larger batches insert faster (threads are started per call)
@@ -47,6 +49,7 @@ EXTRA_CANDIDATES = 3_000  # cap on the candidates beyond 3 per result (large k, 
 FILTER_EXACT_SCALE = 4.0  # scan allowed rows exactly when |allowed| <= scale * sqrt(k * n)
 MIN_FILTER_EXACT = 2_048
 SCAN_BLOCK = 4_096  # rows gathered per block when scanning a scattered set of rows
+RESTORE_BLOCK = 65_536  # vectors copied into the tail per step when restoring a saved graph
 RESCORE_MARGIN = 4  # extra float32-ranked winners re-scored in float64 (ties at float32 precision)
 
 Lookup = Callable[[Sequence[Hashable]], np.ndarray]
@@ -83,6 +86,7 @@ class VectorIndex:
         self._retired_in_graph: list[int] = []  # rows to remove from the graph before reuse
         self._lock = threading.RLock()
         self._fold_lock = threading.Lock()  # one folder at a time
+        self._graph_frozen = threading.Lock()  # held while the graph changes (a fold batch) or is saved
         self._fold_threshold = fold_threshold
         self._fold_batch = fold_batch
         self._background = background
@@ -345,48 +349,137 @@ class VectorIndex:
         folded = 0
         with self._fold_lock:
             while True:
-                with self._lock:
-                    self._drop_retired()
-                    if not self._tail or self._closed:
-                        self._tail_vectors.maybe_compact()
-                        if folded:  # the batches' copies and the freed tail go back to the system
-                            release_free_memory(force=True)
-                        return
-                    id_of = self._store.id_for  # the first live rows only, not a list of the whole tail
-                    batch = list(islice((r for r in self._tail if id_of(r) is not None), self._fold_batch))
-                    if not batch:  # the tail holds only retired rows
-                        for r in list(self._tail):
-                            del self._tail[r]
-                            self._tail_vectors.drop(r)
-                            self._store.free([r])
-                        self._tail_cache = None
-                        continue
-                    rows = np.asarray(batch, dtype=np.int64)
-                    vectors = self._tail_vectors.vectors[self._tail_vectors.slots_for(rows)]
-                    self._in_flight.update(batch)
-                    grow = self._graph.needs_growth(len(batch))
-                    if grow:  # reallocation must not race a search: insert under the lock
-                        self._graph.add(rows, vectors)
-                if not grow:
-                    self._graph.add(rows, vectors)
-                with self._lock:
-                    for r in batch:
-                        del self._tail[r]
-                        self._tail_vectors.drop(r)  # searched from the documents' vectors from now on
-                        if self._store.id_for(r) is None:  # retired while being inserted
-                            self._retired_in_graph.append(r)
-                    if not self._tail:  # a dict never shrinks on delete: a bulk load's table would stay
-                        self._tail = {}
-                    self._in_flight.clear()
-                    self._tail_cache = None
-                    self._tail_vectors.maybe_compact()
-                    folded += len(batch)
+                with self._graph_frozen:  # held per batch: save_graph waits for one batch at most
+                    count = self._fold_step()
+                if count is None:
+                    break
+                folded += count
+        if folded:  # the batches' copies and the freed tail go back to the system
+            release_free_memory(force=True)
+
+    def _fold_step(self) -> int | None:
+        """Fold one batch (returns its row count), or None when the tail is empty (or closed)."""
+        with self._lock:
+            self._drop_retired()
+            if not self._tail or self._closed:
+                self._tail_vectors.maybe_compact()
+                return None
+            id_of = self._store.id_for  # the first live rows only, not a list of the whole tail
+            batch = list(islice((r for r in self._tail if id_of(r) is not None), self._fold_batch))
+            if not batch:  # the tail holds only retired rows
+                for r in list(self._tail):
+                    del self._tail[r]
+                    self._tail_vectors.drop(r)
+                    self._store.free([r])
+                self._tail_cache = None
+                return 0
+            rows = np.asarray(batch, dtype=np.int64)
+            vectors = self._tail_vectors.vectors[self._tail_vectors.slots_for(rows)]
+            self._in_flight.update(batch)
+            grow = self._graph.needs_growth(len(batch))
+            if grow:  # reallocation must not race a search: insert under the lock
+                self._graph.add(rows, vectors)
+        if not grow:
+            self._graph.add(rows, vectors)
+        with self._lock:
+            for r in batch:
+                del self._tail[r]
+                self._tail_vectors.drop(r)  # searched from the documents' vectors from now on
+                if self._store.id_for(r) is None:  # retired while being inserted
+                    self._retired_in_graph.append(r)
+            if not self._tail:  # a dict never shrinks on delete: a bulk load's table would stay
+                self._tail = {}
+            self._in_flight.clear()
+            self._tail_cache = None
+            self._tail_vectors.maybe_compact()
+        return len(batch)
 
     def _drop_retired(self) -> None:
         if self._retired_in_graph:
             rows, self._retired_in_graph = self._retired_in_graph, []
             self._graph.remove(rows)
             self._store.free(rows)
+
+    # ---- saving and restoring the graph -------------------------------------------------------------
+    def save_graph(self, owner: str) -> SavedGraph | None:
+        """The graph as it is now with what its rows mean, or None while it is empty.
+
+        ``_graph_frozen`` keeps the graph unchanged while it is serialised (only the folder changes it,
+        one batch at a time under that lock),
+        and the row maps are read under the index lock at the same moment, so the saved graph and
+        maps describe one state. Writes and searches go on meanwhile (writes only touch the tail).
+        Restored over documents of any later state, it is reconciled by :meth:`restored`.
+        """
+        with self._graph_frozen:
+            with self._lock:
+                if not len(self._graph):
+                    return None
+                retired = list(self._retired_in_graph)
+                tail = self._tail
+                named = [(row, doc_id) for row, doc_id in self._store.named_rows() if row not in tail]
+            graph = self._graph.to_bytes()
+        return SavedGraph(
+            owner=owner,
+            dims=self.dims,
+            metric=self.metric,
+            codes=self._graph.codes,
+            retired=retired,
+            named_rows=[row for row, _ in named],
+            named_ids=[doc_id for _, doc_id in named],
+            graph=graph,
+        )
+
+    @classmethod
+    def restored(
+        cls,
+        saved: SavedGraph,
+        ids: Iterable[Hashable],
+        *,
+        lookup: Lookup,
+        background: bool = True,
+        threads: int | None = None,
+    ) -> VectorIndex:
+        """An index of the vectors of ``ids`` (read through ``lookup``) starting from ``saved``.
+
+        Each of ``ids`` whose row was live in the saved graph keeps that row; the others go to the
+        tail (searched exactly, folded in the background as usual); graph rows of no id in ``ids``
+        are retired (skipped by searches, removed by the folder). The caller guarantees that an id
+        whose vector differs from the one its saved row was built from is written again afterwards
+        (recovery replays every write after the snapshot the graph was saved with, and a write
+        retires the id's row): so the restored index equals one built from scratch over the same
+        documents, up to the graph's approximation.
+        """
+        if saved.codes != _codes_for(saved.dims, saved.metric):
+            raise ValueError(
+                f"saved graph has {saved.codes} codes, expected {_codes_for(saved.dims, saved.metric)}"
+            )
+        index = cls(saved.dims, saved.metric, lookup=lookup, background=background, threads=threads)
+        index._graph = Graph(saved.dims, saved.metric, threads=index._graph._threads, saved=saved.graph)
+        keys = index._graph.keys()
+        retired = set(saved.retired)
+        own_in_graph = set(keys[keys < OWN_ROW_LIMIT].tolist()) - retired
+        row_of_named = {doc_id: row for row, doc_id in zip(saved.named_rows, saved.named_ids, strict=True)}
+        own: set[int] = set()
+        named: dict[int, Hashable] = {}
+        tail: list[Hashable] = []
+        for doc_id in ids:
+            if type(doc_id) is int and doc_id in own_in_graph:
+                own.add(doc_id)
+                continue
+            row = row_of_named.get(doc_id)
+            if row is None or row in retired:
+                tail.append(doc_id)
+            else:
+                named[row] = doc_id
+        adopted = np.fromiter(chain(own, named), dtype=np.int64, count=len(own) + len(named))
+        stale = keys[~np.isin(keys, adopted)].tolist()
+        index._store.restore(own, named, stale)
+        index._retired_in_graph = stale
+        for begin in range(0, len(tail), RESTORE_BLOCK):
+            block = tail[begin : begin + RESTORE_BLOCK]
+            index.upsert(block, lookup(block))
+        index._maybe_fold()  # removes the stale rows even when no vector went to the tail
+        return index
 
     # ---- introspection -------------------------------------------------------------------------------
     def memory_bytes(self) -> int:

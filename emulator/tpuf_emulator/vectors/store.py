@@ -93,6 +93,25 @@ class RowStore:
             (i if i in own else row_of[i] for i in ids if i in own or i in row_of), dtype=np.int64
         )
 
+    def named_rows(self) -> list[tuple[int, Hashable]]:
+        """The live rows handed out from ``OWN_ROW_LIMIT`` up, with their ids (for saving a graph)."""
+        return [(row, doc_id) for row, doc_id in self._id_of.items() if doc_id is not None]
+
+    def restore(self, own: set[int], named: dict[int, Hashable], retiring: Iterable[int]) -> None:
+        """Start from a saved graph's rows (empty store only): ``own`` rows live, ``named`` rows owned
+        by their ids, ``retiring`` rows still in the graph but owned by nobody (freed later)."""
+        if len(self) or self._id_of or self._retiring_own:
+            raise RuntimeError("restore() needs an empty row store")
+        self._own = own
+        self._row_of = {doc_id: row for row, doc_id in named.items()}
+        self._id_of = dict(named)
+        for row in retiring:
+            if row < OWN_ROW_LIMIT:
+                self._retiring_own.add(row)
+            else:
+                self._id_of[row] = None
+        self._next = max(self._id_of, default=OWN_ROW_LIMIT - 1) + 1
+
     def all_rows(self) -> np.ndarray:
         return np.fromiter(chain(self._own, self._row_of.values()), dtype=np.int64, count=len(self))
 
