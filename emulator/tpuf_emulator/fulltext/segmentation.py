@@ -50,6 +50,15 @@ def uax29_word_spans(text: str) -> list[Span]:
     return spans
 
 
+def uax29_words(text: str) -> list[str]:
+    """The word-like UAX #29 word segments of ``text`` as strings (``uax29_word_spans`` without spans)."""
+    return [
+        piece
+        for piece in _WORD_BOUNDARY.split(text)
+        if piece and not piece.isspace() and (piece.isalnum() or _WORD_LIKE.search(piece))
+    ]
+
+
 def _pattern_spans(pattern: regex.Pattern[str]) -> Callable[[str], list[Span]]:
     def spans(text: str) -> list[Span]:
         return [m.span() for m in pattern.finditer(text)]
@@ -69,3 +78,17 @@ SEGMENTERS: dict[str, Callable[[str], list[Span]]] = {
 def word_spans(text: str, tokenizer: str) -> list[Span]:
     """Spans of the word tokens of ``text`` under ``tokenizer`` (not ``pre_tokenized_array``)."""
     return SEGMENTERS[tokenizer](text)
+
+
+_WORDS: dict[str, Callable[[str], list[str]]] = {
+    "word_v4": uax29_words,
+    "word_v3": uax29_words,
+    "word_v2": _V2.findall,
+    "word_v1": _V1.findall,
+    "word_v0": _V0.findall,
+}
+
+
+def words(text: str, tokenizer: str) -> list[str]:
+    """The word tokens of ``text`` as strings: ``[text[s:e] for s, e in word_spans(text, tokenizer)]``."""
+    return _WORDS[tokenizer](text)
