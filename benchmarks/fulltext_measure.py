@@ -42,7 +42,9 @@ def _texts() -> list[str]:
                 out.append(path.read_text(encoding="utf-8"))
             except (UnicodeDecodeError, OSError):
                 continue
-    for path in sorted(Path("/usr/share/man/man1").glob("*.gz")) + sorted(Path("/usr/share/man/man3").glob("*.gz")):
+    for path in sorted(Path("/usr/share/man/man1").glob("*.gz")) + sorted(
+        Path("/usr/share/man/man3").glob("*.gz")
+    ):
         try:
             out.append("\n".join(_ROFF.sub("", line) for line in gzip.open(path, "rt", encoding="utf-8")))
         except (UnicodeDecodeError, OSError, EOFError):
@@ -91,14 +93,20 @@ def main(count: int) -> None:
         emulator.start()
         try:
             client = httpx.Client(base_url=emulator.base_url, headers=emulator.headers, timeout=600)
-            schema = {"text": {"type": "string", "full_text_search": {"stemming": True, "remove_stopwords": True}}}
+            schema = {
+                "text": {"type": "string", "full_text_search": {"stemming": True, "remove_stopwords": True}}
+            }
             t0 = time.perf_counter()
             for start in range(0, len(texts), 1000):
                 rows = [{"id": i, "text": texts[i]} for i in range(start, min(start + 1000, len(texts)))]
-                client.post("/v2/namespaces/docs", json={"upsert_rows": rows, "schema": schema}).raise_for_status()
+                client.post(
+                    "/v2/namespaces/docs", json={"upsert_rows": rows, "schema": schema}
+                ).raise_for_status()
             ingest = time.perf_counter() - t0
             first, _ = _query(client, "first query after the bulk load")
-            print(f"ingest {ingest:.1f} s ({len(texts) / ingest:.0f} rows/s); first BM25 query {first:.0f} ms")
+            print(
+                f"ingest {ingest:.1f} s ({len(texts) / ingest:.0f} rows/s); first BM25 query {first:.0f} ms"
+            )
             p50, before = _p50(client)
             rss = psutil.Process(emulator.pid).memory_info().rss / 2**20
             print(f"BM25 top-10 p50 {p50:.2f} ms; server RSS {rss:.0f} MiB")
@@ -110,8 +118,10 @@ def main(count: int) -> None:
             first, _ = _query(client, "first query after the restart")
             p50, after = _p50(client)
             rss = psutil.Process(emulator.pid).memory_info().rss / 2**20
-            print(f"after restart: first BM25 query {first:.0f} ms; p50 {p50:.2f} ms; RSS {rss:.0f} MiB; "
-                  f"same results: {before == after}")
+            print(
+                f"after restart: first BM25 query {first:.0f} ms; p50 {p50:.2f} ms; RSS {rss:.0f} MiB; "
+                f"same results: {before == after}"
+            )
         finally:
             emulator.close()
 

@@ -23,10 +23,9 @@ from collections import Counter
 from collections.abc import Hashable, Iterable
 from typing import Any
 
-from tpuf_emulator.schema.model import FullTextConfig
-
 from tpuf_emulator.fulltext.analysis import AnalyzedQuery, Analyzer, Token
 from tpuf_emulator.fulltext.bm25 import PREFIX_MATCH_SCORE, idf, query_frequency_factor, term_frequency_factor
+from tpuf_emulator.schema.model import FullTextConfig
 
 DocId = Hashable
 

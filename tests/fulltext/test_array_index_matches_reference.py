@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tpuf_emulator.fulltext import FullTextIndex, compile_token_filter
 from tpuf_emulator.fulltext.config import parse_full_text_config
+from tpuf_emulator.language.nodes import Bm25
 from tpuf_emulator.ranking import rank_by_score
 
 from .reference_index import ReferenceIndex, reference_matching_ids
@@ -38,7 +39,9 @@ operations = st.lists(
     ),
     max_size=12,
 )
-queries = st.tuples(st.lists(st.sampled_from(WORDS + ["wha", "ca", "zzz"]), min_size=0, max_size=4), st.booleans())
+queries = st.tuples(
+    st.lists(st.sampled_from(WORDS + ["wha", "ca", "zzz"]), min_size=0, max_size=4), st.booleans()
+)
 
 
 def replay(config_json: dict, history: list) -> tuple[FullTextIndex, ReferenceIndex]:
@@ -74,6 +77,33 @@ def test_bm25_scores_and_their_order_equal_the_reference(config_json, history, q
             assert ours.bm25_top(query, last_as_prefix, k) == (ranked if k is None else ranked[:k])
 
 
+class ReferenceView:
+    """The query layer's view of a namespace, with the reference index as its full-text index."""
+
+    def __init__(self, index: ReferenceIndex) -> None:
+        self.index = index
+
+    def fulltext(self, attr: str) -> ReferenceIndex:
+        return self.index
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(CONFIGS), operations, queries, st.permutations(range(16)), st.integers(0, 16),
+       st.sampled_from([None, 1, 3]))  # fmt: skip
+def test_filtered_top_k_equals_the_query_layers_ranking_of_the_reference(
+    config_json, history, query, order, kept, k
+) -> None:
+    """A filter's candidates (in document order) restrict BM25; ties then break as ``rank_by_score``
+    breaks them over the reference index: production order, or candidate order when there are
+    fewer candidates than matches."""
+    ours, reference = replay(config_json, history)
+    words, last_as_prefix = query
+    candidates = {i: {"id": i} for i in order[:kept]}
+    node = Bm25(attr="text", query=" ".join(words), last_as_prefix=last_as_prefix)
+    expected = rank_by_score(ReferenceView(reference), node, candidates, k)
+    assert ours.bm25_top(node.query, last_as_prefix, k, candidates.keys()) == expected
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(CONFIGS), operations, queries, st.sampled_from(
     ["ContainsAllTokens", "ContainsAnyToken", "ContainsTokenSequence"]))  # fmt: skip
@@ -102,9 +132,13 @@ def test_ranking_through_the_query_layer_equals_the_top_k_path() -> None:
         def fulltext(self, attr: str) -> FullTextIndex:
             return index
 
-    from tpuf_emulator.language.nodes import Bm25
-
     node = Bm25(attr="text", query="ship whale", last_as_prefix=False)
     candidates = {i: {"id": i} for i in range(10)}
     for k in (1, 4, 5, 7, None):
         assert rank_by_score(View(), node, candidates, k) == index.bm25_top("ship whale", False, k)
+    # A filter's candidates, fewer than the matches: ties break in candidate order.
+    few = {i: {"id": i} for i in (9, 4, 2, 7)}
+    assert [i for i, _ in index.bm25_top("ship whale", False, None, few.keys())] == [9, 4, 2, 7]
+    assert rank_by_score(View(), node, few, 3) == index.bm25_top("ship whale", False, 3, few.keys())
+    # As many candidates as matches: production order again.
+    assert [i for i, _ in index.bm25_top("ship whale", False, 3, list(reversed(range(10))))] == [0, 2, 6]

@@ -141,6 +141,7 @@ class Analyzer:
         for word, term in zip(ordered, lowered, strict=True):
             cache[word] = None if term is None else self._after_stemming(next(stems))
         return cache
+
     # -- queries -------------------------------------------------------------------------------
 
     def query(self, query: Any, *, last_as_prefix: bool = False, where: str = "query") -> AnalyzedQuery:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,7 +64,9 @@ class FullTextIndex:
     def __init__(self, config: FullTextConfig) -> None:
         self.config = config
         self.analyzer = Analyzer(config)
-        self.origin = "written"  # how it came to be: "written" by writes, or "snapshot" (loaded)
+        # How it came to be (explain_query reports it): "documents" (built from the namespace's
+        # documents, then kept current by writes), "snapshot" (loaded) or "query" (a safety net).
+        self.origin = "documents"
         self._term_ids: dict[str, int] = {}
         self._terms: list[str] = []
         self._sorted_terms: list[str] | None = []
@@ -233,15 +235,44 @@ class FullTextIndex:
         return {row_ids[r]: s for r, s in zip(rows, scores, strict=True)}
 
     def bm25_top(
-        self, query: str | list[str], last_as_prefix: bool, k: int | None, *, where: str = "BM25"
+        self,
+        query: str | list[str],
+        last_as_prefix: bool,
+        k: int | None,
+        candidates: Collection[DocId] | None = None,
+        *,
+        where: str = "BM25",
     ) -> list[tuple[DocId, float]]:
-        """The best ``k`` (all when ``None``) ``(doc_id, score)``, best first, ties in production order:
-        what ranking ``bm25``'s result by descending score with a stable sort gives, by partial sort."""
+        """The best ``k`` (all when ``None``) ``(doc_id, score)``, best first, by partial sort.
+
+        Exactly what ranking ``bm25``'s result by descending score with a stable sort gives (the
+        query layer's ``rank_by_score``), including its tie order: production order, or, when
+        ``candidates`` (an ordered collection of ids, e.g. a filter's result) are fewer than the
+        matches, candidate order.
+        """
         matches = self.matches(self.analyzer.query(query, last_as_prefix=last_as_prefix, where=where))
-        chosen = top_k_rows(matches.scores, (matches.first_term, matches.rows), k)
+        rows, scores = matches.rows, matches.scores
+        tie_keys: tuple[npt.NDArray[np.integer], ...] = (matches.first_term, rows)
+        if candidates is not None:
+            position = self._positions(candidates)[rows]
+            inside = position >= 0
+            if len(rows) > len(candidates):
+                tie_keys = (position,)
+            rows, scores = rows[inside], scores[inside]
+            tie_keys = tuple(key[inside] for key in tie_keys)
+        chosen = top_k_rows(scores, tie_keys, k)
         row_ids = self._docs.row_ids
-        rows, scores = matches.rows[chosen].tolist(), matches.scores[chosen].tolist()
-        return [(row_ids[r], s) for r, s in zip(rows, scores, strict=True)]
+        return [(row_ids[r], s) for r, s in zip(rows[chosen].tolist(), scores[chosen].tolist(), strict=True)]
+
+    def _positions(self, ids: Collection[DocId]) -> npt.NDArray[np.int64]:
+        """Per row, the position of its document in ``ids`` (-1 when absent)."""
+        id_row = self._docs.id_row
+        rows = np.fromiter((id_row.get(doc_id, -1) for doc_id in ids), np.int64, len(ids))
+        order = np.arange(len(ids), dtype=np.int64)
+        found = rows >= 0
+        position = np.full(self._docs.rows, -1, np.int64)
+        position[rows[found]] = order[found]
+        return position
 
     def matches(self, query: AnalyzedQuery) -> Matches:
         """Scores of the rows the query reaches (see :class:`Matches`)."""
