@@ -109,17 +109,30 @@ class Analyzer:
     def terms_of_many(self, values: list[str | list[str]]) -> list[list[str]]:
         """``terms`` of each value, analysed as one batch: every distinct new word is normalised
         and stemmed once (one ``stemWords`` call), and no Token objects are made."""
+        raw = [self.raw_words(value) for value in values]
         if self.pre_tokenized:
-            return [[value] if isinstance(value, str) else list(value) for value in values]
-        tokenizer = self.config.tokenizer
-        raw: list[list[str]] = []
-        for value in values:
-            if isinstance(value, str):
-                raw.append(words(value, tokenizer))
-            else:
-                raw.append([word for element in value for word in words(element, tokenizer)])
+            return raw
         cache = self._cached_terms([word for doc in raw for word in doc])
         return [[term for word in doc if (term := cache[word]) is not None] for doc in raw]
+
+    def raw_words(self, value: str | list[str]) -> list[str]:
+        """Stage 1 only: the words of a value (all elements), before normalisation; for
+        ``pre_tokenized_array`` the elements themselves, which are the terms."""
+        if self.pre_tokenized:
+            return [value] if isinstance(value, str) else list(value)
+        tokenizer = self.config.tokenizer
+        if isinstance(value, str):
+            return words(value, tokenizer)
+        return [word for element in value for word in words(element, tokenizer)]
+
+    def normalize_words(self, raw_words: list[str]) -> list[str | None]:
+        """Stages 2-6 of document words, in one batch (None: the word is dropped)."""
+        if self.pre_tokenized:
+            return list(raw_words)
+        lowered = [self._before_stemming(word, keep_stopword=False) for word in raw_words]
+        kept = [term for term in lowered if term is not None]
+        stems = iter(self._stem_batch(kept) if self._stem_batch is not None else kept)
+        return [None if term is None else self._after_stemming(next(stems)) for term in lowered]
 
     def _document_terms(self, raw_words: list[str]) -> list[str | None]:
         cache = self._cached_terms(raw_words)
@@ -128,18 +141,14 @@ class Analyzer:
     def _cached_terms(self, raw_words: list[str]) -> dict[str, str | None]:
         """The term cache, holding an entry for every word of ``raw_words``."""
         cache = self._term_cache
-        missing = {word for word in raw_words if word not in cache}
+        missing = set(raw_words).difference(cache)
         if not missing:
             return cache
         if len(cache) + len(missing) > TERM_CACHE_SIZE:
             cache = self._term_cache = {}
             missing = set(raw_words)
         ordered = list(missing)
-        lowered = [self._before_stemming(word, keep_stopword=False) for word in ordered]
-        kept = [term for term in lowered if term is not None]
-        stems = iter(self._stem_batch(kept) if self._stem_batch is not None else kept)
-        for word, term in zip(ordered, lowered, strict=True):
-            cache[word] = None if term is None else self._after_stemming(next(stems))
+        cache.update(zip(ordered, self.normalize_words(ordered), strict=True))
         return cache
 
     # -- queries -------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ Not thread-safe for writers: the namespace's read/write lock serialises writers 
 from __future__ import annotations
 
 import bisect
+from itertools import islice
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ from .topk import top_k_rows
 
 COMPACT_DEAD_FRACTION = 0.25  # compact once this share of rows is tombstoned
 COMPACT_MIN_ROWS = 1024
+WORD_CACHE_SIZE = 1_000_000  # raw word -> term id entries kept before the cache is cleared
 
 __all__ = ["DocId", "FullTextIndex", "Matches"]
 
@@ -68,6 +70,7 @@ class FullTextIndex:
         # documents, then kept current by writes), "snapshot" (loaded) or "query" (a safety net).
         self.origin = "documents"
         self._term_ids: dict[str, int] = {}
+        self._raw_ids: dict[str, int] = {}
         self._terms: list[str] = []
         self._sorted_terms: list[str] | None = []
         self._docs = DocTable()
@@ -98,34 +101,41 @@ class FullTextIndex:
         self._maybe_compact()
 
     def _append(self, doc_ids: list[DocId], values: list[Any]) -> None:
-        analysed = self.analyzer.terms_of_many(values)
-        term_ids, doc_index, tfs, lengths = self._count(analysed)
+        raw = [self.analyzer.raw_words(value) for value in values]
+        flat = [word for words in raw for word in words]
+        word_ids = self._word_ids(flat)
+        ids = np.fromiter(map(word_ids.__getitem__, flat), np.int64, len(flat))
+        doc_index = np.repeat(np.arange(len(raw), dtype=np.int64), [len(words) for words in raw])
+        kept = ids >= 0
+        ids, doc_index = ids[kept], doc_index[kept]
+        lengths = np.bincount(doc_index, minlength=len(raw)).tolist()
+        # One posting per (document, term), with its count: unique over doc * V + term.
+        width = max(len(self._terms), 1)
+        keys, tfs = np.unique(doc_index * width + ids, return_counts=True)
         first = self._docs.append(doc_ids, values, lengths)
-        rows = (doc_index + first).astype(np.int32)
-        self._store.append(Segment.build(term_ids, rows, tf_array(tfs)), self._docs.alive)
+        rows = (keys // width + first).astype(np.int32)
+        segment = Segment.build((keys % width).astype(np.int32), rows, tf_array(tfs))
+        self._store.append(segment, self._docs.alive)
 
-    def _count(
-        self, analysed: list[list[str]]
-    ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int64], list[int], list[int]]:
-        """Per document, its distinct term ids (first-occurrence order) and their counts."""
+    def _word_ids(self, words: list[str]) -> dict[str, int]:
+        """The per-index cache raw word -> term id (-1: the analysis drops the word), holding every
+        word of ``words``; new words are analysed in one batch (see ``Analyzer.normalize_words``)."""
+        cache = self._raw_ids
+        missing = set(words).difference(cache)
+        if not missing:
+            return cache
+        if len(cache) + len(missing) > WORD_CACHE_SIZE:
+            cache = self._raw_ids = {}
+            missing = set(words)
         vocabulary, terms = self._term_ids, self._terms
-        term_ids: list[int] = []
-        doc_index: list[int] = []
-        tfs: list[int] = []
-        lengths: list[int] = []
-        for position, doc_terms in enumerate(analysed):
-            counts = Counter(doc_terms)
-            lengths.append(len(doc_terms))
-            for term, tf in counts.items():
-                term_id = vocabulary.get(term)
-                if term_id is None:
-                    term_id = vocabulary[term] = len(terms)
-                    terms.append(term)
-                    self._sorted_terms = None
-                term_ids.append(term_id)
-                tfs.append(tf)
-            doc_index.extend([position] * len(counts))
-        return np.asarray(term_ids, np.int32), np.asarray(doc_index, np.int64), tfs, lengths
+        known = len(terms)
+        ordered = list(missing)
+        for word, term in zip(ordered, self.analyzer.normalize_words(ordered), strict=True):
+            cache[word] = -1 if term is None else vocabulary.setdefault(term, len(vocabulary))
+        if len(vocabulary) > known:
+            terms.extend(islice(vocabulary, known, None))
+            self._sorted_terms = None
+        return cache
 
     def _maybe_compact(self) -> None:
         docs = self._docs

@@ -21,6 +21,7 @@ were assigned between those versions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import regex  # type: ignore[import-untyped]
@@ -50,8 +51,25 @@ def uax29_word_spans(text: str) -> list[Span]:
     return spans
 
 
+# UAX #29 word segmentation restricted to ASCII, where only these word-break properties occur:
+# ALetter [A-Za-z], Numeric [0-9], ExtendNumLet "_", MidLetter ":", MidNumLet ".", MidNum ",;",
+# Single_Quote "'". Letters, digits and "_" join (WB5, WB8-10, WB13a/b); ":.'" join two letters
+# (WB6/7); ".,;'" join two digits (WB11/12); everything else breaks (WB999). One findall instead of
+# splitting at every boundary; tests check it against the general segmenter on ASCII text. Texts
+# with an apostrophe take the general path: the regex library's boundaries keep a leading "'" on
+# a word in some contexts ("'apt" stays one token), which this pattern does not reproduce.
+_ASCII_WORD = re.compile(  # the standard library's engine: ~2x faster than regex's on this pattern
+    r"[A-Za-z0-9_]+(?:(?:(?<=[A-Za-z])[:.'](?=[A-Za-z])|(?<=[0-9])[.,;'](?=[0-9]))[A-Za-z0-9_]+)*", re.ASCII
+)
+
+
 def uax29_words(text: str) -> list[str]:
     """The word-like UAX #29 word segments of ``text`` as strings (``uax29_word_spans`` without spans)."""
+    if text.isascii() and "'" not in text:
+        found: list[str] = _ASCII_WORD.findall(text)
+        if "_" in text:  # a segment of underscores alone is not word-like
+            return [word for word in found if word.strip("_")]
+        return found
     return [
         piece
         for piece in _WORD_BOUNDARY.split(text)
