@@ -27,10 +27,10 @@ Not thread-safe for writers: the namespace's read/write lock serialises writers 
 from __future__ import annotations
 
 import bisect
-from itertools import islice
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 import numpy as np
