@@ -29,7 +29,7 @@ from .doc_table import DocTable
 from .index import FullTextIndex
 from .postings import PostingStore, Segment, merge
 
-_TF_DTYPES = {"u2": np.dtype("<u2"), "i4": np.dtype("<i4")}
+_TF_DTYPES: dict[str, np.dtype[Any]] = {"u2": np.dtype("<u2"), "i4": np.dtype("<i4")}
 
 
 @dataclass(frozen=True)
