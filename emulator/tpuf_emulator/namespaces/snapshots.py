@@ -163,9 +163,9 @@ def load_registry(chunks: Iterable[bytes], namespace_for: Callable[[str, str], N
             for doc in _decode_docs(chunk, meta, _HEAD.size + meta_length):
                 docs[doc["id"]] = doc
         elif kind == KIND_FULLTEXT and current is not None:
-            index = _decode_fulltext(chunk, meta, _HEAD.size + meta_length, current, docs)
-            if index is not None:
-                fulltext[meta["attr"]] = index
+            loaded = _decode_fulltext(chunk, meta, _HEAD.size + meta_length, current, docs)
+            if loaded is not None:
+                fulltext[meta["attr"]] = loaded
         else:
             raise ValueError(f"unexpected snapshot chunk of kind {kind} at position {index}")
     finish()
