@@ -51,6 +51,7 @@ def test_against_a_local_emulator_it_passes_and_cleans_up(contract_emulator):
         left = client.get("/v1/namespaces", params={"prefix": "tpuf-contract-"}).json()["namespaces"]
         assert left == [], f"namespaces left behind: {left}"
         rows = client.post(
-            f"/v2/namespaces/{bystander}/query", json={"rank_by": ["id", "asc"], "top_k": 10, "include_attributes": True}
+            f"/v2/namespaces/{bystander}/query",
+            json={"rank_by": ["id", "asc"], "top_k": 10, "include_attributes": True},
         ).json()["rows"]
         assert rows == [{"id": 1, "title": "keep me"}], "the run touched a namespace outside its prefix"

@@ -2,9 +2,12 @@
 
 Public API (what the namespaces and query layers use):
 
-* :class:`FullTextIndex` ``(config)`` — one per full-text attribute; ``add(doc_id, value)``,
-  ``remove(doc_id)``, ``bm25(query, last_as_prefix=False) -> {doc_id: score}`` (reference §7.3),
+* :class:`FullTextIndex` ``(config)`` — one per full-text attribute (design: ``README.md``);
+  ``update({doc_id: value | None})``, ``add(doc_id, value)``, ``remove(doc_id)``,
+  ``bm25(query, last_as_prefix=False) -> {doc_id: score}`` (reference §7.3),
+  ``bm25_top(query, last_as_prefix, k, candidates=None) -> [(doc_id, score)]`` (partial sort),
   ``bm25_analyzed(analyzed_query)``, ``terms_with_prefix(prefix)``, ``doc_count``, ``avgdl``.
+  ``persist.freeze`` / ``encode`` / ``decode``: the index as snapshot arrays and back.
 * :class:`Analyzer` ``(config)`` — the §7.1 pipeline: ``tokens(text)``, ``value_tokens(value)``,
   ``terms(value)``, ``query(query, last_as_prefix=..., where=...) -> AnalyzedQuery``.
 * :func:`parse_full_text_config` ``(json, attribute_type, where)`` /

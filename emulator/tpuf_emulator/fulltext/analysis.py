@@ -19,19 +19,20 @@ Query-side choices (the reference is silent; documented here so callers need not
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from .. import serde_errors
 from ..errors import ApiError
 from ..schema.model import FullTextConfig
 from .folding import ascii_fold
-from .segmentation import word_spans
-from .stemming import stemmer
+from .segmentation import word_spans, words
+from .stemming import stemmer, stemmer_batch
 from .stopwords import stopwords
 
 MAX_QUERY_CHARS = 8192
+TERM_CACHE_SIZE = 200_000  # raw word -> term entries kept per analyzer before the cache is cleared
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +69,13 @@ class Analyzer:
         self.pre_tokenized = config.tokenizer == "pre_tokenized_array"
         self._stop = stopwords(config.language) if config.remove_stopwords else frozenset()
         self._stem = stemmer(config.language) if config.stemming else None
-        # Real text repeats words constantly; caching the document-side normalisation per raw word
-        # makes indexing ~2x faster. Bounded, so memory stays flat on huge vocabularies.
-        self._document_term = lru_cache(maxsize=100_000)(
-            lambda raw: self._normalize(raw, keep_stopword=False, stem=True)
+        self._stem_batch: Callable[[list[str]], list[str]] | None = (
+            stemmer_batch(config.language) if config.stemming else None
         )
+        # Real text repeats words constantly: the document-side normalisation of each raw word is
+        # cached (raw -> term, or None when the word is dropped). Cleared when it grows past
+        # TERM_CACHE_SIZE, so memory stays flat on huge vocabularies.
+        self._term_cache: dict[str, str | None] = {}
 
     # -- documents -----------------------------------------------------------------------------
 
@@ -80,12 +83,13 @@ class Analyzer:
         """The analysed tokens of one string (for ``pre_tokenized_array``: the string is one token)."""
         if self.pre_tokenized:
             return [Token(text, 0, 0, len(text))]
-        out: list[Token] = []
-        for position, (start, end) in enumerate(word_spans(text, self.config.tokenizer)):
-            term = self._document_term(text[start:end])
-            if term is not None:
-                out.append(Token(term, position, start, end))
-        return out
+        spans = word_spans(text, self.config.tokenizer)
+        terms = self._document_terms([text[start:end] for start, end in spans])
+        return [
+            Token(term, position, start, end)
+            for position, ((start, end), term) in enumerate(zip(spans, terms, strict=True))
+            if term is not None
+        ]
 
     def value_tokens(self, value: str | list[str]) -> list[list[Token]]:
         """Tokens per element: one list for a string, one per element for ``[]string``.
@@ -99,8 +103,53 @@ class Analyzer:
         return [self.tokens(v) for v in value]
 
     def terms(self, value: str | list[str]) -> list[str]:
-        """All terms of a value, elements concatenated (what BM25 counts)."""
-        return [t.term for element in self.value_tokens(value) for t in element]
+        """All terms of a value, elements concatenated (what BM25 counts), without positions."""
+        return self.terms_of_many([value])[0]
+
+    def terms_of_many(self, values: list[str | list[str]]) -> list[list[str]]:
+        """``terms`` of each value, analysed as one batch: every distinct new word is normalised
+        and stemmed once (one ``stemWords`` call), and no Token objects are made."""
+        raw = [self.raw_words(value) for value in values]
+        if self.pre_tokenized:
+            return raw
+        cache = self._cached_terms([word for doc in raw for word in doc])
+        return [[term for word in doc if (term := cache[word]) is not None] for doc in raw]
+
+    def raw_words(self, value: str | list[str]) -> list[str]:
+        """Stage 1 only: the words of a value (all elements), before normalisation; for
+        ``pre_tokenized_array`` the elements themselves, which are the terms."""
+        if self.pre_tokenized:
+            return [value] if isinstance(value, str) else list(value)
+        tokenizer = self.config.tokenizer
+        if isinstance(value, str):
+            return words(value, tokenizer)
+        return [word for element in value for word in words(element, tokenizer)]
+
+    def normalize_words(self, raw_words: list[str]) -> list[str | None]:
+        """Stages 2-6 of document words, in one batch (None: the word is dropped)."""
+        if self.pre_tokenized:
+            return list(raw_words)
+        lowered = [self._before_stemming(word, keep_stopword=False) for word in raw_words]
+        kept = [term for term in lowered if term is not None]
+        stems = iter(self._stem_batch(kept) if self._stem_batch is not None else kept)
+        return [None if term is None else self._after_stemming(next(stems)) for term in lowered]
+
+    def _document_terms(self, raw_words: list[str]) -> list[str | None]:
+        cache = self._cached_terms(raw_words)
+        return [cache[word] for word in raw_words]
+
+    def _cached_terms(self, raw_words: list[str]) -> dict[str, str | None]:
+        """The term cache, holding an entry for every word of ``raw_words``."""
+        cache = self._term_cache
+        missing = set(raw_words).difference(cache)
+        if not missing:
+            return cache
+        if len(cache) + len(missing) > TERM_CACHE_SIZE:
+            cache = self._term_cache = {}
+            missing = set(raw_words)
+        ordered = list(missing)
+        cache.update(zip(ordered, self.normalize_words(ordered), strict=True))
+        return cache
 
     # -- queries -------------------------------------------------------------------------------
 
@@ -145,14 +194,26 @@ class Analyzer:
     # -- stages 2-6 ----------------------------------------------------------------------------
 
     def _normalize(self, raw: str, *, keep_stopword: bool, stem: bool) -> str | None:
+        term = self._before_stemming(raw, keep_stopword=keep_stopword)
+        if term is None:
+            return None
+        if stem and self._stem is not None:
+            term = self._stem(term)
+        return self._after_stemming(term)
+
+    def _before_stemming(self, raw: str, *, keep_stopword: bool) -> str | None:
+        """Stages 2-4: the length limit, lowercasing and stop words (None: the token is dropped)."""
         config = self.config
-        if len(raw.encode("utf-8")) > config.max_token_length:
+        if len(raw) * 4 > config.max_token_length and len(raw.encode("utf-8")) > config.max_token_length:
             return None
         term = raw if config.case_sensitive else raw.lower()
         if not keep_stopword and term in self._stop:
             return None
-        if stem and self._stem is not None:
-            term = self._stem(term)
+        return term
+
+    def _after_stemming(self, term: str) -> str:
+        """Stage 6: ASCII folding (then lowercase again when case-insensitive)."""
+        config = self.config
         if config.ascii_folding:
             term = ascii_fold(term)
             if not config.case_sensitive:

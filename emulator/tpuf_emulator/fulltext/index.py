@@ -1,29 +1,63 @@
-"""The inverted index of one full-text attribute, maintained incrementally on every write.
+"""The inverted index of one full-text attribute: postings as arrays, maintained on every write.
 
-Holds postings ``term -> {doc_id: tf}``, per-document token lists (positions, for phrases and
-highlighting) and document lengths, so a write costs the size of the changed document and a BM25
-query costs the size of the postings it touches — never a rebuild.
+State (see :mod:`.postings` and :mod:`.doc_table`): a vocabulary ``term -> term id``; postings
+``term id -> (rows, tfs)`` in immutable, log-structured segments; per row the document id, its
+length, whether it is live, and a reference to the indexed value. A write analyses only the
+changed documents (one batch, :meth:`Analyzer.terms_of_many`) and appends one segment; removed
+and replaced documents are tombstoned, and compacted away once they are a quarter of the rows.
 
-Statistics (reference §7.3, unconfirmed details decided here): ``N`` and ``avgdl`` count the
-documents that have a value for the attribute (null/missing documents are not in the index; an
-empty string is a value with length 0); for ``[]string`` a document's terms are the tokens of all
-its elements together.
+BM25 (reference §7.3; the formula in :mod:`.bm25`): for each distinct query term, in query order,
+the term's live postings are gathered and ``idf * tf-factor`` is added into a per-row score array
+with numpy. The arithmetic is the same float64 operations in the same order as the per-document
+dict implementation this replaced (``tests/fulltext/reference_index.py``), so scores are
+bit-identical; and results come out in the order that implementation produced them — documents of
+the first query term that has them first, each term's documents in write order — which is the
+order ties keep when ranked (:mod:`.topk`).
 
-Not thread-safe by itself: the namespace's read/write lock serialises writers against readers.
+Positions are not stored: phrase filters, per-document checks and highlights re-analyse the few
+candidate documents' values, which the namespace holds anyway.
+
+Statistics (unconfirmed details decided here): ``N`` and ``avgdl`` count the documents that have a
+value for the attribute (null/missing documents are not in the index; an empty string is a value
+with length 0); for ``[]string`` a document's terms are the tokens of all its elements together.
+
+Not thread-safe for writers: the namespace's read/write lock serialises writers against readers.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Hashable, Iterable
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from itertools import islice
 from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from ..schema.model import FullTextConfig
 from .analysis import AnalyzedQuery, Analyzer, Token
 from .bm25 import PREFIX_MATCH_SCORE, idf, query_frequency_factor, term_frequency_factor
+from .doc_table import DocId, DocTable
+from .postings import PostingStore, Segment, merge, tf_array
+from .topk import top_k_rows
 
-DocId = Hashable
+COMPACT_DEAD_FRACTION = 0.25  # compact once this share of rows is tombstoned
+COMPACT_MIN_ROWS = 1024
+WORD_CACHE_SIZE = 1_000_000  # raw word -> term id entries kept before the cache is cleared
+
+__all__ = ["DocId", "FullTextIndex", "Matches"]
+
+
+@dataclass(frozen=True)
+class Matches:
+    """The documents a query's terms reach: rows, their scores, and the order they were produced in
+    (``first_term`` then row: the position of the first query term whose postings hold the row)."""
+
+    rows: npt.NDArray[np.int64]
+    scores: npt.NDArray[np.float64]
+    first_term: npt.NDArray[np.int32]
 
 
 class FullTextIndex:
@@ -32,88 +66,157 @@ class FullTextIndex:
     def __init__(self, config: FullTextConfig) -> None:
         self.config = config
         self.analyzer = Analyzer(config)
-        self._postings: dict[str, dict[DocId, int]] = {}
-        self._doc_terms: dict[DocId, Counter[str]] = {}
-        self._doc_tokens: dict[DocId, list[list[Token]]] = {}
-        self._doc_len: dict[DocId, int] = {}
-        self._total_len = 0
+        # How it came to be (explain_query reports it): "documents" (built from the namespace's
+        # documents, then kept current by writes), "snapshot" (loaded) or "query" (a safety net).
+        self.origin = "documents"
+        self._term_ids: dict[str, int] = {}
+        self._raw_ids: dict[str, int] = {}
+        self._terms: list[str] = []
         self._sorted_terms: list[str] | None = []
+        self._docs = DocTable()
+        self._store = PostingStore()
 
     # -- writes --------------------------------------------------------------------------------
 
     def add(self, doc_id: DocId, value: str | list[str] | None) -> None:
         """Index (or re-index) ``doc_id`` with ``value``; ``None`` removes it."""
-        self.remove(doc_id)
-        if value is None:
-            return
-        tokens = self.analyzer.value_tokens(value)
-        counts: Counter[str] = Counter(t.term for element in tokens for t in element)
-        length = sum(counts.values())
-        self._doc_tokens[doc_id] = tokens
-        self._doc_terms[doc_id] = counts
-        self._doc_len[doc_id] = length
-        self._total_len += length
-        for term, tf in counts.items():
-            postings = self._postings.get(term)
-            if postings is None:
-                postings = self._postings[term] = {}
-                self._sorted_terms = None
-            postings[doc_id] = tf
+        self.update({doc_id: value})
+
+    def add_many(self, items: Iterable[tuple[DocId, Any]]) -> None:
+        self.update(dict(items))
 
     def remove(self, doc_id: DocId) -> None:
         """Forget ``doc_id`` (no-op if it is not indexed)."""
-        counts = self._doc_terms.pop(doc_id, None)
-        if counts is None:
-            return
-        del self._doc_tokens[doc_id]
-        self._total_len -= self._doc_len.pop(doc_id)
-        for term in counts:
-            postings = self._postings[term]
-            del postings[doc_id]
-            if not postings:
-                del self._postings[term]
-                self._sorted_terms = None
+        if self._docs.remove(doc_id):
+            self._maybe_compact()
 
-    def add_many(self, items: Iterable[tuple[DocId, Any]]) -> None:
-        for doc_id, value in items:
-            self.add(doc_id, value)
+    def update(self, values: Mapping[DocId, str | list[str] | None]) -> None:
+        """Apply one write: each id is (re-)indexed with its value, or removed when it is ``None``."""
+        docs = self._docs
+        for doc_id in values:
+            docs.remove(doc_id)
+        added = [(doc_id, value) for doc_id, value in values.items() if value is not None]
+        if added:
+            self._append([doc_id for doc_id, _ in added], [value for _, value in added])
+        self._maybe_compact()
+
+    def _append(self, doc_ids: list[DocId], values: list[Any]) -> None:
+        raw = [self.analyzer.raw_words(value) for value in values]
+        flat = [word for words in raw for word in words]
+        word_ids = self._word_ids(flat)
+        ids = np.fromiter(map(word_ids.__getitem__, flat), np.int64, len(flat))
+        doc_index = np.repeat(np.arange(len(raw), dtype=np.int64), [len(words) for words in raw])
+        kept = ids >= 0
+        ids, doc_index = ids[kept], doc_index[kept]
+        lengths = np.bincount(doc_index, minlength=len(raw)).tolist()
+        # One posting per (document, term), with its count: unique over doc * V + term.
+        width = max(len(self._terms), 1)
+        keys, tfs = np.unique(doc_index * width + ids, return_counts=True)
+        first = self._docs.append(doc_ids, values, lengths)
+        rows = (keys // width + first).astype(np.int32)
+        segment = Segment.build((keys % width).astype(np.int32), rows, tf_array(tfs))
+        self._store.append(segment, self._docs.alive)
+
+    def _word_ids(self, words: list[str]) -> dict[str, int]:
+        """The per-index cache raw word -> term id (-1: the analysis drops the word), holding every
+        word of ``words``; new words are analysed in one batch (see ``Analyzer.normalize_words``)."""
+        cache = self._raw_ids
+        missing = set(words).difference(cache)
+        if not missing:
+            return cache
+        if len(cache) + len(missing) > WORD_CACHE_SIZE:
+            cache = self._raw_ids = {}
+            missing = set(words)
+        vocabulary, terms = self._term_ids, self._terms
+        known = len(terms)
+        ordered = list(missing)
+        for word, term in zip(ordered, self.analyzer.normalize_words(ordered), strict=True):
+            cache[word] = -1 if term is None else vocabulary.setdefault(term, len(vocabulary))
+        if len(vocabulary) > known:
+            terms.extend(islice(vocabulary, known, None))
+            self._sorted_terms = None
+        return cache
+
+    def _maybe_compact(self) -> None:
+        docs = self._docs
+        dead = docs.rows - docs.live
+        if docs.rows >= COMPACT_MIN_ROWS and dead > COMPACT_DEAD_FRACTION * docs.rows:
+            self.compact()
+
+    def compact(self) -> None:
+        """Drop tombstoned rows and their postings, renumbering live rows densely (order kept)."""
+        alive = self._docs.alive.copy()
+        renumber = self._docs.compact()
+        segments = self._store.segments
+        self._store.replace([merge(segments, keep=alive, renumber=renumber)] if segments else [])
 
     # -- statistics ----------------------------------------------------------------------------
 
     @property
     def doc_count(self) -> int:
         """N: documents with a value for the attribute."""
-        return len(self._doc_len)
+        return self._docs.live
 
     @property
     def avgdl(self) -> float:
-        return self._total_len / len(self._doc_len) if self._doc_len else 0.0
-
-    def doc_freq(self, term: str) -> int:
-        return len(self._postings.get(term, ()))
+        live = self._docs.live
+        return self._docs.total_len / live if live else 0.0
 
     def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self._doc_len
+        return doc_id in self._docs.id_row
 
     def doc_ids(self) -> set[DocId]:
-        return set(self._doc_len)
+        return set(self._docs.id_row)
 
-    def doc_terms(self, doc_id: DocId) -> Counter[str] | None:
-        """Term counts of an indexed document (``None`` if not indexed)."""
-        return self._doc_terms.get(doc_id)
+    def _live_postings(self, term: str) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.integer]]:
+        term_id = self._term_ids.get(term)
+        if term_id is None:
+            return np.zeros(0, np.int32), np.zeros(0, np.uint16)
+        rows, tfs = self._store.postings(term_id)
+        alive = self._docs.alive[rows]
+        if alive.all():
+            return rows, tfs
+        return rows[alive], tfs[alive]
 
-    def doc_tokens(self, doc_id: DocId) -> list[list[Token]] | None:
-        """Tokens per element of an indexed document (``None`` if not indexed)."""
-        return self._doc_tokens.get(doc_id)
+    def doc_freq(self, term: str) -> int:
+        return len(self._live_postings(term)[0])
 
     def postings(self, term: str) -> dict[DocId, int]:
-        """``{doc_id: tf}`` for ``term`` (read-only view; empty if unknown)."""
-        return self._postings.get(term, {})
+        """``{doc_id: tf}`` for ``term``, in write order (empty if unknown)."""
+        rows, tfs = self._live_postings(term)
+        row_ids = self._docs.row_ids
+        return {row_ids[r]: tf for r, tf in zip(rows.tolist(), tfs.tolist(), strict=True)}
+
+    def term_rows(self, term: str) -> npt.NDArray[np.int32]:
+        """Live rows holding ``term``, ascending."""
+        return self._live_postings(term)[0]
+
+    def ids_of_rows(self, rows: Iterable[int]) -> list[DocId]:
+        row_ids = self._docs.row_ids
+        return [row_ids[r] for r in rows]
+
+    def value(self, doc_id: DocId) -> Any:
+        """The indexed value of ``doc_id`` (``None`` if not indexed)."""
+        row = self._docs.row_of(doc_id)
+        return None if row is None else self._docs.values[row]
+
+    def doc_terms(self, doc_id: DocId) -> Counter[str] | None:
+        """Term counts of an indexed document (``None`` if not indexed), by re-analysing its value."""
+        value = self.value(doc_id)
+        return None if value is None else Counter(self.analyzer.terms(value))
+
+    def doc_tokens(self, doc_id: DocId) -> list[list[Token]] | None:
+        """Tokens per element of an indexed document (``None`` if not indexed), re-analysed."""
+        value = self.value(doc_id)
+        return None if value is None else self.analyzer.value_tokens(value)
 
     def terms_with_prefix(self, prefix: str) -> list[str]:
-        """Indexed terms starting with ``prefix`` (byte prefix == code-point prefix in UTF-8)."""
+        """Indexed terms starting with ``prefix`` (byte prefix == code-point prefix in UTF-8).
+
+        May include terms whose documents were all removed; they have no live postings.
+        """
         if self._sorted_terms is None:
-            self._sorted_terms = sorted(self._postings)
+            self._sorted_terms = sorted(self._terms)
         terms = self._sorted_terms
         out = []
         for i in range(bisect.bisect_left(terms, prefix), len(terms)):
@@ -134,27 +237,88 @@ class FullTextIndex:
         return self.bm25_analyzed(self.analyzer.query(query, last_as_prefix=last_as_prefix, where=where))
 
     def bm25_analyzed(self, query: AnalyzedQuery) -> dict[DocId, float]:
-        """BM25 for an already analysed query (lets callers analyse once and score many times)."""
-        scores: dict[DocId, float] = {}
-        n_docs = self.doc_count
+        """BM25 for an already analysed query, ``{doc_id: score}`` in production order."""
+        matches = self.matches(query)
+        order = np.lexsort((matches.rows, matches.first_term))
+        row_ids = self._docs.row_ids
+        rows, scores = matches.rows[order].tolist(), matches.scores[order].tolist()
+        return {row_ids[r]: s for r, s in zip(rows, scores, strict=True)}
+
+    def bm25_top(
+        self,
+        query: str | list[str],
+        last_as_prefix: bool,
+        k: int | None,
+        candidates: Collection[DocId] | None = None,
+        *,
+        where: str = "BM25",
+    ) -> list[tuple[DocId, float]]:
+        """The best ``k`` (all when ``None``) ``(doc_id, score)``, best first, by partial sort.
+
+        Exactly what ranking ``bm25``'s result by descending score with a stable sort gives (the
+        query layer's ``rank_by_score``), including its tie order: production order, or, when
+        ``candidates`` (an ordered collection of ids, e.g. a filter's result) are fewer than the
+        matches, candidate order.
+        """
+        matches = self.matches(self.analyzer.query(query, last_as_prefix=last_as_prefix, where=where))
+        rows, scores = matches.rows, matches.scores
+        tie_keys: tuple[npt.NDArray[np.integer], ...] = (matches.first_term, rows)
+        if candidates is not None:
+            position = self._positions(candidates)[rows]
+            inside = position >= 0
+            if len(rows) > len(candidates):
+                tie_keys = (position,)
+            rows, scores = rows[inside], scores[inside]
+            tie_keys = tuple(key[inside] for key in tie_keys)
+        chosen = top_k_rows(scores, tie_keys, k)
+        row_ids = self._docs.row_ids
+        return [(row_ids[r], s) for r, s in zip(rows[chosen].tolist(), scores[chosen].tolist(), strict=True)]
+
+    def _positions(self, ids: Collection[DocId]) -> npt.NDArray[np.int64]:
+        """Per row, the position of its document in ``ids`` (-1 when absent)."""
+        id_row = self._docs.id_row
+        rows = np.fromiter((id_row.get(doc_id, -1) for doc_id in ids), np.int64, len(ids))
+        order = np.arange(len(ids), dtype=np.int64)
+        found = rows >= 0
+        position = np.full(self._docs.rows, -1, np.int64)
+        position[rows[found]] = order[found]
+        return position
+
+    def matches(self, query: AnalyzedQuery) -> Matches:
+        """Scores of the rows the query reaches (see :class:`Matches`)."""
+        docs = self._docs
+        n_docs = docs.live
         if n_docs == 0:
-            return scores
+            return Matches(np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.int32))
         avgdl = self.avgdl
-        k1, b = self.config.k1, self.config.b
-        doc_len = self._doc_len
+        k1, b, k3 = self.config.k1, self.config.b, self.config.k3
+        lengths = docs.lengths
+        acc = np.zeros(docs.rows, np.float64)
+        first = np.full(docs.rows, np.iinfo(np.int32).max, np.int32)
+        produced = 0
         for term, qtf in Counter(query.terms).items():
-            postings = self._postings.get(term)
-            if not postings:
+            rows, tfs = self._live_postings(term)
+            if not len(rows):
                 continue
-            weight = idf(n_docs, len(postings)) * query_frequency_factor(qtf, self.config.k3)
-            for doc_id, tf in postings.items():
-                contribution = weight * term_frequency_factor(tf, doc_len[doc_id], avgdl, k1, b)
-                scores[doc_id] = scores.get(doc_id, 0.0) + contribution
+            weight = idf(n_docs, len(rows)) * query_frequency_factor(qtf, k3)
+            tf = tfs.astype(np.float64)
+            if avgdl > 0:
+                norm = 1.0 - b + b * (lengths[rows] / avgdl)
+            else:
+                norm = np.ones(len(rows))
+            acc[rows] += weight * (tf * (k1 + 1.0) / (tf + k1 * norm))
+            first[rows] = np.minimum(first[rows], produced)
+            produced += 1
         if query.prefix is not None:
             for term in self.terms_with_prefix(query.prefix):
-                for doc_id in self._postings[term]:
-                    scores[doc_id] = scores.get(doc_id, 0.0) + PREFIX_MATCH_SCORE
-        return scores
+                rows, _ = self._live_postings(term)
+                if not len(rows):
+                    continue
+                acc[rows] += PREFIX_MATCH_SCORE
+                first[rows] = np.minimum(first[rows], produced)
+                produced += 1
+        hit = np.flatnonzero(first != np.iinfo(np.int32).max)
+        return Matches(hit, acc[hit], first[hit])
 
     def bm25_of_terms(self, terms: list[str], query: AnalyzedQuery) -> float:
         """BM25 of an unindexed token list (e.g. a highlight fragment) under this index's statistics.

@@ -24,3 +24,10 @@ def stemmer(language: str) -> Callable[[str], str]:
         stem = snowballstemmer.stemmer(language).stemWord
         cached[language] = stem
     return stem
+
+
+def stemmer_batch(language: str) -> Callable[[list[str]], list[str]]:
+    """``stem_words(words) -> stems`` for ``language``: one call for many words (PyStemmer's
+    ``stemWords``), the same stems as :func:`stemmer` word by word."""
+    stem_words: Callable[[list[str]], list[str]] = snowballstemmer.stemmer(language).stemWords
+    return stem_words

@@ -19,9 +19,12 @@ A query that analyses to no terms at all (empty, or only stop words) matches not
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from .. import serde_errors
 from ..errors import ApiError
@@ -42,39 +45,35 @@ class TokenFilter:
     # -- set-returning fast path ---------------------------------------------------------------
 
     def matching_ids(self, index: FullTextIndex) -> set[DocId]:
-        """All documents of ``index`` the filter matches."""
+        """All documents of ``index`` the filter matches (row sets from the postings arrays; a
+        phrase re-analyses only the documents that hold all its terms)."""
         query = self.query
         if query.is_empty:
             return set()
         if self.op == "ContainsAnyToken":
-            out: set[DocId] = set()
-            for term in set(query.terms):
-                out.update(index.postings(term))
+            parts = [index.term_rows(term) for term in set(query.terms)]
             if query.prefix is not None:
-                for term in index.terms_with_prefix(query.prefix):
-                    out.update(index.postings(term))
-            return out
-        candidates = self._all_terms_ids(index)
+                parts.extend(index.term_rows(term) for term in index.terms_with_prefix(query.prefix))
+            return set(index.ids_of_rows(np.unique(np.concatenate(parts)).tolist())) if parts else set()
+        candidates = set(index.ids_of_rows(self._all_terms_rows(index).tolist()))
         if self.op == "ContainsAllTokens":
             return candidates
         return {d for d in candidates if self._sequence_in(index.doc_tokens(d) or [])}
 
-    def _all_terms_ids(self, index: FullTextIndex) -> set[DocId]:
+    def _all_terms_rows(self, index: FullTextIndex) -> npt.NDArray[np.int32]:
         query = self.query
-        sets: list[Collection[DocId]] = [index.postings(t).keys() for t in set(query.terms)]
+        sets = [index.term_rows(term) for term in set(query.terms)]
         sets.sort(key=len)
         if query.prefix is not None:
-            prefixed: set[DocId] = set()
-            for term in index.terms_with_prefix(query.prefix):
-                prefixed.update(index.postings(term))
-            sets.append(prefixed)
+            prefixed = [index.term_rows(term) for term in index.terms_with_prefix(query.prefix)]
+            sets.append(np.unique(np.concatenate(prefixed)) if prefixed else np.zeros(0, np.int32))
         if not sets:
-            return set()
-        out = set(sets[0])
-        for s in sets[1:]:
-            out.intersection_update(s)
-            if not out:
+            return np.zeros(0, np.int32)
+        out = sets[0]
+        for rows in sets[1:]:
+            if not len(out):
                 break
+            out = np.intersect1d(out, rows, assume_unique=True)
         return out
 
     # -- per document --------------------------------------------------------------------------

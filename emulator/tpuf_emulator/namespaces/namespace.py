@@ -5,12 +5,15 @@ A Namespace is also the "namespace view" of docs/architecture.md: ``name``, ``sc
 never modified in place: a write replaces a document's dict with a new one, so a copy/branch can
 share document dicts safely and a query holding the read lock sees a stable mapping.
 
-Secondary indexes (full-text, ANN) are built lazily on first use and then maintained
-incrementally by every write, so queries after a write never rebuild from scratch.
+The full-text index of every ``full_text_search`` attribute is maintained at write time: built
+when the schema enables it (under the write lock, from the documents already there), updated by
+every write, loaded from the snapshot on recovery; so no query ever builds one. The ANN and
+filter indexes are built lazily on first use and then maintained incrementally by every write.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Iterable, Mapping
@@ -18,10 +21,13 @@ from typing import Any
 
 import numpy as np
 
+from ..fulltext import FullTextIndex
 from ..schema.model import Schema
 from ..vectors.memory import release_free_memory
 from .rwlock import RWLock
 from .sizes import document_bytes, value_bytes
+
+log = logging.getLogger("tpuf_emulator.namespaces")
 
 BULK_WRITE_ROWS = 1_000  # writes this large give freed heap memory back (vectors/memory.py)
 
@@ -62,7 +68,7 @@ class Namespace:
         self.committed = False
         self.dropped = False
         self._index_mutex = threading.Lock()
-        self._fulltext: dict[str, tuple[dict[str, Any], Any]] = {}
+        self._fulltext: dict[str, tuple[dict[str, Any], FullTextIndex]] = {}
         self._vectors: dict[str, tuple[str, Any]] = {}
         self._filter_index: Any = None
 
@@ -71,10 +77,8 @@ class Namespace:
     def documents(self) -> Mapping[Any, dict[str, Any]]:
         return self.docs
 
-    def fulltext(self, attr: str) -> Any:
-        """The BM25 index of ``attr`` (built on first use, then kept current by writes)."""
-        from ..fulltext import FullTextIndex
-
+    def fulltext(self, attr: str) -> FullTextIndex | None:
+        """The BM25 index of ``attr`` (maintained by writes; None when it is not full-text indexed)."""
         config = self.schema.get(attr)
         if config is None or config.full_text_search is None:
             return None
@@ -83,11 +87,11 @@ class Namespace:
             cached = self._fulltext.get(attr)
             if cached is not None and cached[0] == key:
                 return cached[1]
-            index = FullTextIndex(config.full_text_search)
-            for doc_id, doc in self.docs.items():
-                value = doc.get(attr)
-                if value is not None:
-                    index.add(doc_id, value)
+            # Every path that changes the schema or the documents keeps the indexes in step
+            # (_sync_fulltext), so this is a bug's safety net, not a way of working.
+            log.warning("full-text index of %r in %r was missing at query time; building it", attr, self.name)
+            index = self._build_fulltext(attr, config.full_text_search)
+            index.origin = "query"
             self._fulltext[attr] = (key, index)
             return index
 
@@ -101,6 +105,38 @@ class Namespace:
     def vector_attributes(self) -> list[str]:
         """The attributes that get an ANN index."""
         return [attr for attr in self.schema.attributes if self._vector_metric(attr) is not None]
+
+    def fulltext_indexes(self) -> dict[str, FullTextIndex]:
+        """Every maintained full-text index, by attribute (for snapshots)."""
+        with self._index_mutex:
+            return {attr: index for attr, (_, index) in self._fulltext.items()}
+
+    def _build_fulltext(self, attr: str, config: Any) -> FullTextIndex:
+        index = FullTextIndex(config)
+        index.update(
+            {doc_id: value for doc_id, doc in self.docs.items() if (value := doc.get(attr)) is not None}
+        )
+        return index
+
+    def _sync_fulltext(self, loaded: Mapping[str, FullTextIndex] | None = None) -> None:
+        """Make the full-text indexes match the schema: drop those whose attribute is no longer
+        full-text indexed (or is with other options), build the missing ones from the documents, or
+        take them from ``loaded`` (a snapshot) when their options match."""
+        with self._index_mutex:
+            wanted: dict[str, tuple[dict[str, Any], Any]] = {}
+            for attr, config in self.schema.attributes.items():
+                if config.full_text_search is not None:
+                    wanted[attr] = (config.full_text_search.to_json(), config.full_text_search)
+            for attr, (key, _) in list(self._fulltext.items()):
+                if attr not in wanted or wanted[attr][0] != key:
+                    del self._fulltext[attr]
+            for attr, (key, config) in wanted.items():
+                if attr in self._fulltext:
+                    continue
+                index = (loaded or {}).get(attr)
+                if index is None or index.config.to_json() != key:
+                    index = self._build_fulltext(attr, config)
+                self._fulltext[attr] = (key, index)
 
     def vector_index(self, attr: str) -> Any:
         """The ANN index of a dense vector attribute, or None when exact search must be used."""
@@ -181,7 +217,7 @@ class Namespace:
         """Apply resolved effects: id -> new document, or None to delete. Keeps indexes and sizes current."""
         if not changes:
             return
-        self._drop_stale_indexes()
+        self._sync_fulltext()
         docs, schema = self.docs, self.schema
         delta = 0
         for doc_id, new in changes.items():
@@ -196,26 +232,14 @@ class Namespace:
         if len(changes) >= BULK_WRITE_ROWS:
             release_free_memory()  # the previous requests' parsed JSON, freed between long-lived vectors
 
-    def _drop_stale_indexes(self) -> None:
-        with self._index_mutex:
-            for attr, (key, _) in list(self._fulltext.items()):
-                config = self.schema.get(attr)
-                if (
-                    config is None
-                    or config.full_text_search is None
-                    or config.full_text_search.to_json() != key
-                ):
-                    del self._fulltext[attr]
-
     def _update_indexes(self, changes: Mapping[Any, dict[str, Any] | None]) -> None:
         with self._index_mutex:
             if self._filter_index is not None:
                 self._filter_index.update(changes)
             for attr, (_, index) in self._fulltext.items():
-                for doc_id, new in changes.items():
-                    index.remove(doc_id)
-                    if new is not None and new.get(attr) is not None:
-                        index.add(doc_id, new[attr])
+                index.update(
+                    {doc_id: None if new is None else new.get(attr) for doc_id, new in changes.items()}
+                )
             for attr, (_, index) in self._vectors.items():
                 gone = [doc_id for doc_id, new in changes.items() if new is None or attr not in new]
                 if gone:
@@ -253,15 +277,19 @@ class Namespace:
             name: config for name, config in self.schema.attributes.items() if name not in schema.attributes
         }
         self.schema = schema
-        self._drop_stale_indexes()
+        self._sync_fulltext()
 
-    def reset_indexes(self) -> None:
+    def reset_indexes(self, fulltext: Mapping[str, FullTextIndex] | None = None) -> None:
+        """Forget every index (the documents were replaced); full-text ones are rebuilt at once,
+        or taken from ``fulltext`` (loaded from a snapshot), unless the namespace was dropped."""
         with self._index_mutex:
             self._fulltext.clear()
             for _, index in self._vectors.values():
                 index.close()  # stop its background fold: nobody will search it again
             self._vectors.clear()
             self._filter_index = None
+        if not self.dropped:
+            self._sync_fulltext(fulltext)
 
     def recompute_sizes(self) -> None:
         schema = self.schema
@@ -272,7 +300,10 @@ class Namespace:
         if data_changed:
             self.last_write_at = at
 
-    def load_documents(self, docs: Iterable[dict[str, Any]]) -> None:
+    def load_documents(
+        self, docs: Iterable[dict[str, Any]], fulltext: Mapping[str, FullTextIndex] | None = None
+    ) -> None:
+        """Replace every document; ``fulltext``: indexes loaded with them from a snapshot."""
         self.docs = {doc["id"]: doc for doc in docs}
-        self.reset_indexes()
+        self.reset_indexes(fulltext)
         self.recompute_sizes()

@@ -11,9 +11,16 @@ Chunk layout: ``kind u8 | meta length u32 | meta (orjson) | binary blocks``::
     KIND_NAMESPACE  {"org", "ns", "schema", "metric", "settings"}     starts a namespace
     KIND_DOCS       {"docs": [doc...], "packed": [[attr, dims, rows | null], ...]}
                     + one block of len(rows) x dims little-endian float32 per packed attribute
+    KIND_FULLTEXT   {"attr", ...fulltext.persist meta} + its blocks     after the namespace's docs,
+                    one per full-text attribute: the postings, as raw arrays, referring to
+                    documents by their position among the namespace's snapshot documents
 
 Dense vectors (1-D float32 arrays) are "packed" as in log records (``records.pack_documents``):
 removed from the JSON documents and stored as raw bytes, one matrix per attribute and batch.
+
+Version 3 added KIND_FULLTEXT, so recovery loads full-text indexes instead of re-analysing every
+document (tens of seconds at 100k passages). Version 2 snapshots are still read; their full-text
+indexes are rebuilt from the documents.
 """
 
 from __future__ import annotations
@@ -25,12 +32,14 @@ from typing import Any
 
 import orjson
 
+from ..fulltext import FullTextIndex, persist
 from . import records
 from .namespace import Namespace
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
+READABLE_VERSIONS = (2, 3)
 BATCH_DOCS = 2048
-KIND_REGISTRY, KIND_NAMESPACE, KIND_DOCS = 0, 1, 2
+KIND_REGISTRY, KIND_NAMESPACE, KIND_DOCS, KIND_FULLTEXT = 0, 1, 2, 3
 _HEAD = struct.Struct("<BI")
 
 
@@ -51,6 +60,7 @@ class NamespaceCut:
 
     header: bytes
     docs: list[dict[str, Any]]
+    fulltext: dict[str, persist.FrozenIndex]
 
 
 def cut_registry(spaces: Iterable[Namespace]) -> list[NamespaceCut]:
@@ -73,9 +83,19 @@ def cut_registry(spaces: Iterable[Namespace]) -> list[NamespaceCut]:
                 },
             ),
             list(ns.docs.values()),
+            {attr: persist.freeze(index) for attr, index in ns.fulltext_indexes().items()},
         )
         for ns in spaces
     ]
+
+
+def _fulltext_chunks(cut: NamespaceCut) -> Iterator[bytes]:
+    if not cut.fulltext:
+        return
+    ordinal = {doc["id"]: position for position, doc in enumerate(cut.docs)}
+    for attr, frozen in cut.fulltext.items():
+        meta, blocks = persist.encode(frozen, ordinal)
+        yield _chunk(KIND_FULLTEXT, {"attr": attr, **meta}, blocks)
 
 
 def encode_registry(cuts: Iterable[NamespaceCut]) -> Iterator[bytes]:
@@ -85,6 +105,7 @@ def encode_registry(cuts: Iterable[NamespaceCut]) -> Iterator[bytes]:
         yield cut.header
         for start in range(0, len(cut.docs), BATCH_DOCS):
             yield _docs_chunk(cut.docs[start : start + BATCH_DOCS])
+        yield from _fulltext_chunks(cut)
 
 
 def _decode_docs(chunk: bytes, meta: dict[str, Any], offset: int) -> list[dict[str, Any]]:
@@ -92,6 +113,21 @@ def _decode_docs(chunk: bytes, meta: dict[str, Any], offset: int) -> list[dict[s
     if end != len(chunk):
         raise ValueError(f"a documents chunk holds {len(chunk) - end} bytes beyond its vectors")
     return docs
+
+
+def _decode_fulltext(
+    chunk: bytes, meta: dict[str, Any], offset: int, ns: Namespace, docs: dict[Any, dict[str, Any]]
+) -> FullTextIndex | None:
+    """The index of a KIND_FULLTEXT chunk, or None when the namespace's schema (read first, from
+    its header chunk) does not index the attribute with those options: it is then rebuilt."""
+    attribute = ns.schema.get(meta["attr"])
+    config = None if attribute is None else attribute.full_text_search
+    if config is None or config.to_json() != meta["config"]:
+        return None
+    index, used = persist.decode(meta, memoryview(chunk)[offset:], list(docs.values()), meta["attr"], config)
+    if offset + used != len(chunk):
+        raise ValueError(f"a full-text chunk holds {len(chunk) - offset - used} bytes beyond its postings")
+    return index
 
 
 def load_registry(chunks: Iterable[bytes], namespace_for: Callable[[str, str], Namespace]) -> int:
@@ -102,22 +138,23 @@ def load_registry(chunks: Iterable[bytes], namespace_for: Callable[[str, str], N
     """
     current: Namespace | None = None
     docs: dict[Any, dict[str, Any]] = {}
+    fulltext: dict[str, FullTextIndex] = {}
     count = 0
 
     def finish() -> None:
         if current is not None:
-            current.load_documents(docs.values())
+            current.load_documents(docs.values(), fulltext)
             current.committed = True
 
     for index, chunk in enumerate(chunks):
         kind, meta_length = _HEAD.unpack_from(chunk)
         meta = orjson.loads(memoryview(chunk)[_HEAD.size : _HEAD.size + meta_length])
         if index == 0:
-            if kind != KIND_REGISTRY or meta.get("version") != FORMAT_VERSION:
-                raise ValueError(f"snapshot format {meta.get('version')!r} is not {FORMAT_VERSION}")
+            if kind != KIND_REGISTRY or meta.get("version") not in READABLE_VERSIONS:
+                raise ValueError(f"snapshot format {meta.get('version')!r} is not one of {READABLE_VERSIONS}")
         elif kind == KIND_NAMESPACE:
             finish()
-            current, docs = namespace_for(meta["org"], meta["ns"]), {}
+            current, docs, fulltext = namespace_for(meta["org"], meta["ns"]), {}, {}
             current.schema = records.schema_from_json(meta["schema"])
             current.distance_metric = meta["metric"]
             records.apply_settings(current, meta["settings"])
@@ -125,6 +162,10 @@ def load_registry(chunks: Iterable[bytes], namespace_for: Callable[[str, str], N
         elif kind == KIND_DOCS and current is not None:
             for doc in _decode_docs(chunk, meta, _HEAD.size + meta_length):
                 docs[doc["id"]] = doc
+        elif kind == KIND_FULLTEXT and current is not None:
+            loaded = _decode_fulltext(chunk, meta, _HEAD.size + meta_length, current, docs)
+            if loaded is not None:
+                fulltext[meta["attr"]] = loaded
         else:
             raise ValueError(f"unexpected snapshot chunk of kind {kind} at position {index}")
     finish()

@@ -27,6 +27,7 @@ from .. import serde_errors
 from ..deadline import paced
 from ..filters import compile_filter
 from ..language import parse_multi_query, parse_query
+from ..language.nodes import Bm25 as Bm25Node
 from ..language.nodes import Combine as CombineNode
 from ..language.nodes import Curve as CurveNode
 from ..language.nodes import Distance as DistanceNode
@@ -179,6 +180,14 @@ def _rank(
         result = vector_search(view, rank, candidates, k)
         stats.exhaustive += result.scanned
         return [(docs[i], d) for i, d in result.ranked]
+    if isinstance(rank, ScoreRank) and isinstance(rank.expr, Bm25Node):
+        # A plain BM25 rank: scored and cut to the top k by the index itself (fulltext/topk.py),
+        # in the same order rank_by_score gives, without a dict of every match.
+        node = rank.expr
+        index = view.fulltext(node.attr)
+        hits = index.bm25_top(node.query, node.last_as_prefix, None if plan.per is not None else wanted,
+                              None if candidates is None else candidates.keys())  # fmt: skip
+        return [(docs[i], s) for i, s in hits]
     if isinstance(rank, ScoreRank):
         pool = docs if candidates is None else candidates
         scored = rank_by_score(view, rank.expr, pool, None if plan.per is not None else wanted)

@@ -91,6 +91,12 @@ def describe_plan(view: Any, plan: QueryPlan, size: int) -> list[str]:
         add(f"rank: {rank.mode} on {rank.attr!r} by {kind}, ascending, via {how}")
     elif isinstance(rank, ScoreRank):
         add(f"rank: score = {describe_score(rank.expr)}, descending; documents scoring 0 are dropped")
+        for attr in dict.fromkeys(_bm25_attributes(rank.expr)):
+            index = view.fulltext(attr)
+            if index is not None:
+                add(
+                    f"BM25 on {attr!r}: inverted index of {index.doc_count} documents, {_ORIGINS[index.origin]}"
+                )
     elif isinstance(rank, OrderBy):
         keys = ", ".join(f"{attr} {'desc' if desc else 'asc'}" for attr, desc in rank.keys)
         add(f"rank: order by {keys} (nulls first ascending, last descending)")
@@ -127,6 +133,23 @@ def describe_filter(node: FilterNode) -> str:
         source = " (from the full-text index postings)" if node.matching_ids is not None else ""
         return f"{node.attr} {node.op} {node.query!r}{source}"
     return type(node).__name__
+
+
+_ORIGINS = {
+    "documents": "built from the documents when the attribute was indexed, then kept current by writes",
+    "snapshot": "loaded from the snapshot, then kept current by writes",
+    "query": "built by this query (the namespace had no index for it)",
+}
+
+
+def _bm25_attributes(node: ScoreNode) -> list[str]:
+    if isinstance(node, Bm25):
+        return [node.attr]
+    if isinstance(node, Combine):
+        return [attr for child in node.children for attr in _bm25_attributes(child)]
+    if isinstance(node, Product | Curve | Distance):
+        return _bm25_attributes(node.child)
+    return []
 
 
 def describe_score(node: ScoreNode) -> str:
