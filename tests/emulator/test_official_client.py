@@ -10,15 +10,6 @@ import pytest
 import turbopuffer
 
 
-@pytest.fixture
-def tpuf(emulator, monkeypatch):
-    monkeypatch.delenv("TURBOPUFFER_REGION", raising=False)
-    with turbopuffer.Turbopuffer(
-        api_key=emulator.api_key, base_url=emulator.base_url, max_retries=0
-    ) as client:
-        yield client
-
-
 @pytest.mark.parity(
     "POST /v2/namespaces/{namespace}",
     "POST /v2/namespaces/{namespace}/query",

@@ -10,7 +10,6 @@ clients from says the same thing the emulator does.
 from __future__ import annotations
 
 import pytest
-import turbopuffer
 
 from tests.spec.openapi_document import load_spec, validation_errors
 
@@ -19,15 +18,6 @@ ROWS = [
     {"id": 2, "vector": [0.0, 1.0], "color": "blue"},
     {"id": 3, "vector": [0.9, 0.1], "color": "red"},
 ]
-
-
-@pytest.fixture
-def tpuf(emulator, monkeypatch):
-    monkeypatch.delenv("TURBOPUFFER_REGION", raising=False)
-    with turbopuffer.Turbopuffer(
-        api_key=emulator.api_key, base_url=emulator.base_url, max_retries=0
-    ) as client:
-        yield client
 
 
 @pytest.fixture

@@ -5,20 +5,10 @@ did not.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import turbopuffer
-
-
-@pytest.fixture
-def tpuf(emulator: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[turbopuffer.Turbopuffer]:
-    monkeypatch.delenv("TURBOPUFFER_REGION", raising=False)
-    with turbopuffer.Turbopuffer(
-        api_key=emulator.api_key, base_url=emulator.base_url, max_retries=0
-    ) as client:
-        yield client
 
 
 def _ids(rows: Any) -> list[Any]:

@@ -14,25 +14,8 @@ import re
 import pytest
 import turbopuffer
 
-from tests.support.server import RunningEmulator
-
 GCP_KEY = "projects/my-project/locations/us-central1/keyRings/my-ring/cryptoKeys/my-key"
 AWS_KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
-
-
-@pytest.fixture
-def tpuf(emulator: RunningEmulator, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.delenv("TURBOPUFFER_REGION", raising=False)
-    with turbopuffer.Turbopuffer(
-        api_key=emulator.api_key, base_url=emulator.base_url, max_retries=0
-    ) as client:
-        yield client
-
-
-@pytest.fixture
-def api(emulator: RunningEmulator):
-    with emulator.client() as client:
-        yield client
 
 
 def _error(response, status: int) -> str:
