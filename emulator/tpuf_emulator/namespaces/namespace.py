@@ -5,7 +5,7 @@ A Namespace is also the "namespace view" of docs/architecture.md: ``name``, ``sc
 never modified in place: a write replaces a document's dict with a new one, so a copy/branch can
 share document dicts safely and a query holding the read lock sees a stable mapping.
 
-Secondary indexes (full-text, ANN) are built lazily on first use and then maintained
+Secondary indexes (full-text, ANN, attribute columns) are built lazily on first use and then maintained
 incrementally by every write, so queries after a write never rebuild from scratch.
 """
 
@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from ..columns import ColumnStore
 from ..schema.model import Schema
 from ..vectors.memory import release_free_memory
 from .rwlock import RWLock
@@ -65,6 +66,7 @@ class Namespace:
         self._fulltext: dict[str, tuple[dict[str, Any], Any]] = {}
         self._vectors: dict[str, tuple[str, Any]] = {}
         self._filter_index: Any = None
+        self._columns: ColumnStore | None = None
 
     # ------------------------------------------------------------------ the namespace view (for query/)
 
@@ -132,6 +134,13 @@ class Namespace:
                 self._filter_index = FilterIndex(self.documents)
             return self._filter_index
 
+    def columns(self) -> ColumnStore:
+        """The documents column-wise (``columns/``): created on first use, then kept current by writes."""
+        with self._index_mutex:
+            if self._columns is None:
+                self._columns = ColumnStore(self.documents)
+            return self._columns
+
     def unindexed_rows(self) -> int:
         """Vectors written but not yet folded into an ANN graph (searched exhaustively meanwhile)."""
         with self._index_mutex:
@@ -177,6 +186,8 @@ class Namespace:
         with self._index_mutex:
             if self._filter_index is not None:
                 self._filter_index.update(changes)
+            if self._columns is not None:
+                self._columns.apply(changes)
             for attr, (_, index) in self._fulltext.items():
                 for doc_id, new in changes.items():
                     index.remove(doc_id)
@@ -203,6 +214,8 @@ class Namespace:
                 if vectors is not None:
                     vectors[1].close()
             self._filter_index = None  # rebuilt lazily, without the dropped attributes' postings
+            if self._columns is not None:
+                self._columns.drop(dropped)
         # The schema no longer has them (set_schema ran first): size their values with the old config.
         previous, self._dropped_configs = self._dropped_configs, {}
         configs = {name: previous[name] if name in previous else self.schema.get(name) for name in dropped}
@@ -228,6 +241,7 @@ class Namespace:
                 index.close()  # stop its background fold: nobody will search it again
             self._vectors.clear()
             self._filter_index = None
+            self._columns = None
 
     def recompute_sizes(self) -> None:
         schema = self.schema
