@@ -45,7 +45,9 @@ def _set_mask(store: ColumnStore, attr: str, schema: Schema, rows: Array) -> Arr
 
 
 def _summed(store: ColumnStore, attr: str, schema: Schema, rows: Array) -> tuple[Array, Array] | None:
-    """(values, set-mask) of a numeric attribute over ``rows``."""
+    """(values, set-mask) of a numeric attribute over ``rows`` (an attribute not in the schema sums to 0)."""
+    if schema.get(attr) is None:
+        return np.zeros(len(rows), dtype=np.int64), np.zeros(len(rows), dtype=np.bool_)
     column = store.column(attr, schema)
     if not isinstance(column, NumericColumn) or column.type_text not in ("int", "uint", "float"):
         return None
@@ -81,7 +83,8 @@ def aggregate_rows(
         values, present = summed
         values = values[present]
         if values.dtype == np.float64:
-            out[label] = float(np.cumsum(values)[-1]) + 0.0 if len(values) else 0.0
+            with np.errstate(over="ignore"):  # inf, as the reference's float additions give
+                out[label] = float(np.cumsum(values)[-1]) + 0.0 if len(values) else 0.0
         else:
             out[label] = _exact_int_sum(values)
     return out
@@ -135,10 +138,13 @@ def group_rows(
     columns: list[tuple[str, list[Any]]] = []
     for key, codes, reader in per_key:
         attr = schema.get(key.attr)
-        values = reader(rows[leaders])
+        leader_codes = codes[leaders]
+        set_leaders = rows[leaders[leader_codes != 0]]  # a null key has no value to read
+        values = iter(reader(set_leaders))
         encoded = [
             None if code == 0 else (encode_value(attr.type, value) if attr is not None else value)
-            for code, value in zip(codes[leaders].tolist(), values, strict=True)
+            for code in leader_codes.tolist()
+            for value in ((None,) if code == 0 else (next(values),))
         ]
         columns.append((key.out, encoded))
     out: list[dict[str, Any]] = []
@@ -173,7 +179,9 @@ def _group_aggregates(
         values, present = summed
         members, values = inverse[present], values[present]
         if values.dtype == np.float64:
-            out[label] = np.bincount(members, weights=values, minlength=groups).tolist()
+            with np.errstate(over="ignore"):
+                sums = np.bincount(members, weights=values, minlength=groups)  # int zeros when empty
+            out[label] = sums.astype(np.float64).tolist()
             continue
         if len(values) and max(abs(int(values.min())), abs(int(values.max()))) * len(values) >= _INT64_LIMIT:
             return None

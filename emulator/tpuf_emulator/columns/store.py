@@ -34,6 +34,7 @@ class ColumnStore:
         self.rowmap = RowMap(documents().keys())
         self._columns: dict[str, Column] = {}
         self._mutex = threading.Lock()  # readers may build a column concurrently (they hold the read lock)
+        self.compact_min_tombstones = COMPACT_MIN_TOMBSTONES
 
     # ------------------------------------------------------------------ reads (caller holds the read lock)
 
@@ -66,12 +67,9 @@ class ColumnStore:
         rowmap = self.rowmap
         written_rows: list[int] = []
         written: list[dict[str, Any]] = []
-        removed: list[int] = []
         for doc_id, new in changes.items():
             if new is None:
-                row = rowmap.remove(doc_id)
-                if row is not None:
-                    removed.append(row)
+                rowmap.remove(doc_id)  # a tombstone: no query selects its row again
                 continue
             row = rowmap.row_of.get(doc_id)
             written_rows.append(rowmap.append(doc_id) if row is None else row)
@@ -79,16 +77,12 @@ class ColumnStore:
         columns = list(self._columns.items())
         for _, column in columns:
             column.grow(rowmap.capacity)
-        if removed:
-            removed_rows = np.asarray(removed, dtype=np.int64)
-            for _, column in columns:
-                column.clear(removed_rows)
         if written:
             rows = np.asarray(written_rows, dtype=np.int64)
             for attr, column in columns:
                 if not column.broken:
                     column.assign(rows, [doc.get(attr) for doc in written])
-        if rowmap.tombstones > max(COMPACT_MIN_TOMBSTONES, COMPACT_FRACTION * rowmap.rows):
+        if rowmap.tombstones > max(self.compact_min_tombstones, COMPACT_FRACTION * rowmap.rows):
             self.compact()
 
     def compact(self) -> None:

@@ -47,10 +47,6 @@ class Column:
         """Set row ``rows[i]`` to ``values[i]`` (None: null)."""
         self.present[rows] = [value is not None for value in values]
 
-    def clear(self, rows: np.ndarray[Any, Any]) -> None:
-        """Null the rows of deleted documents (their tombstones)."""
-        self.present[rows] = False
-
     def compact(self, keep: np.ndarray[Any, Any], capacity: int) -> None:
         """Keep only rows ``keep`` (ascending), renumbered from 0."""
         present = np.zeros(capacity, dtype=np.bool_)
