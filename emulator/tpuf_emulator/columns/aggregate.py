@@ -8,8 +8,9 @@
   exact: int64 when it cannot overflow, Python ints otherwise (ungrouped) or the reference path
   (grouped).
 * Groups: one per distinct tuple of key values, null its own group ordered first, groups sorted by
-  key tuple and cut to ``limit``. Each key becomes dense codes (0 = null, then values ascending),
-  combined in mixed radix, so one ``np.unique`` sorts the groups. A group's key values are read
+  key tuple and cut to ``limit``. Each key becomes codes (0 = null, then values ascending:
+  dictionary ranks for strings, ``np.unique`` for numbers) combined in mixed radix, so counting
+  (``np.bincount``) or one ``np.unique`` of the combined codes numbers the groups in order. A group's key values are read
   from its first row in document order, as the reference keeps the first value it met.
 
 ``None`` means "the columns cannot answer exactly" (``ForEachUnique``, ``id`` keys, a string id
@@ -32,6 +33,8 @@ from .typed import NumericColumn
 Array = np.ndarray[Any, Any]
 _INT64_LIMIT = 2**63
 _RADIX_LIMIT = 2**62
+COUNTING_MIN_CODES = 1 << 16  # combined codes are counted in arrays up to max(this, rows x factor),
+COUNTING_ROWS_FACTOR = 4  # sorted (np.unique) beyond
 
 
 def _set_mask(store: ColumnStore, attr: str, schema: Schema, rows: Array) -> Array | None:
@@ -91,12 +94,16 @@ def aggregate_rows(
 
 
 def _codes(store: ColumnStore, key: GroupKey, schema: Schema, rows: Array) -> tuple[Array, int, Any] | None:
-    """Dense codes of one group key over ``rows`` (0 = null), their count, and the key's value reader."""
+    """Codes of one group key over ``rows`` that sort like its values, 0 for null; how many codes
+    there can be; and the key's value reader. Dictionary and bool keys use their ordinals as they
+    are; other keys are made dense by ``np.unique``."""
     if key.explode or key.attr == "id":
         return None
     found = key_at(store, key.attr, schema, rows)
     if found is None:
         return None
+    if found.span is not None:
+        return np.where(found.present, found.ordinal.astype(np.int64) + 1, 0), found.span + 1, found.values
     codes = np.zeros(len(rows), dtype=np.int64)
     distinct = 0
     if found.present.any():
@@ -104,6 +111,22 @@ def _codes(store: ColumnStore, key: GroupKey, schema: Schema, rows: Array) -> tu
         codes[found.present] = inverse + 1
         distinct = len(unique)
     return codes, distinct + 1, found.values
+
+
+def _groups(combined: Array, radix: int) -> tuple[Array, Array, int]:
+    """(group of each row, first row of each group, number of groups); groups numbered in code order."""
+    n = len(combined)
+    if radix > max(
+        COUNTING_ROWS_FACTOR * n, COUNTING_MIN_CODES
+    ):  # codes too sparse for counting arrays: sort them
+        _, first, inverse = np.unique(combined, return_index=True, return_inverse=True)
+        return inverse, first, len(first)
+    counts = np.bincount(combined, minlength=radix)
+    used = counts > 0
+    number = np.cumsum(used) - 1
+    first = np.full(radix, n, dtype=np.int64)
+    np.minimum.at(first, combined, np.arange(n, dtype=np.int64))
+    return number[combined], first[used], int(used.sum())
 
 
 def group_rows(
@@ -129,11 +152,11 @@ def group_rows(
         per_key.append((key, codes, reader))
     if len(rows) == 0:
         return []
-    groups, first, inverse = np.unique(combined, return_index=True, return_inverse=True)
-    totals = _group_aggregates(store, schema, rows, aggregations, inverse, len(groups))
+    inverse, first, groups = _groups(combined, radix)
+    totals = _group_aggregates(store, schema, rows, aggregations, inverse, groups)
     if totals is None:
         return None
-    shown = min(len(groups), limit)
+    shown = min(groups, limit)
     leaders = first[:shown]
     columns: list[tuple[str, list[Any]]] = []
     for key, codes, reader in per_key:

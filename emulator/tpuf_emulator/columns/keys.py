@@ -26,6 +26,7 @@ class Key:
     present: Array  # bool, one per selected row
     ordinal: Array  # int64 / uint64 / uint8 / float64, one per selected row, 0 where null
     values: Callable[[Array], list[Any]]  # Python values of absolute rows (only present ones asked)
+    span: int | None = None  # when known: every ordinal of a set value is in range(span)
 
 
 def _no_values(rows: Array) -> list[Any]:
@@ -49,12 +50,13 @@ def key_at(store: ColumnStore, attr: str, schema: Schema, rows: Array) -> Key | 
         values = column.values[rows]
         if values.dtype == np.bool_:
             values = values.view(np.uint8)
-        return Key(present, np.where(present, values, values.dtype.type(0)), column.python_values)
+        span = 2 if values.dtype == np.uint8 else None
+        return Key(present, np.where(present, values, values.dtype.type(0)), column.python_values, span)
     if isinstance(column, DictionaryColumn):
         assert present is not None
         ranks = column.ranks()
         ordinal = np.where(present, ranks[column.codes[rows]] if len(ranks) else 0, 0).astype(np.int64)
-        return Key(present, ordinal, column.python_values)
+        return Key(present, ordinal, column.python_values, len(ranks))
     return None
 
 

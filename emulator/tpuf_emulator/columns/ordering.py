@@ -2,9 +2,13 @@
 
 Exactly the reference (``ranking/ordering.py``): per key, null sorts before every value, so nulls
 come first ascending and last descending; ties keep document order (row order); keys compare
-lexicographically, each in its own direction. For the first ``k`` only, the first key's ``k``-th
-value is found by a partial sort (``np.partition``) and only the rows that can still be among the
-first ``k`` (that value's ties included) are sorted, by ``np.lexsort`` (stable) on all keys.
+lexicographically, each in its own direction.
+
+For the first ``k`` only: a partial sort (``np.partition``) finds the first key's ``k``-th value;
+the rows strictly before it (fewer than ``k``) are sorted by every key (``np.lexsort``, stable),
+and the rows tied with it are narrowed the same way by the next key, recursively; with no key left,
+ties are taken in row order. So a key with few distinct values (a length most passages share)
+never sorts the whole namespace.
 """
 
 from __future__ import annotations
@@ -16,43 +20,54 @@ import numpy as np
 from .keys import Key, descending
 
 Array = np.ndarray[Any, Any]
+Sortable = tuple[Array, Array]  # (nulls position, value): sorts ascending in the key's direction
 
 
-def _sortable(key: Key, desc: bool) -> tuple[Array, Array]:
-    """(nulls-position, value) arrays that sort ascending in the key's direction."""
+def _sortable(key: Key, desc: bool) -> Sortable:
     if desc:
         return ~key.present, descending(key.ordinal)
     return key.present, key.ordinal
 
 
-def _kth_smallest(values: Array, k: int) -> Any:
-    return np.partition(values, k - 1)[k - 1]
+def _lexsorted(positions: Array, keys: list[Sortable]) -> Array:
+    """``positions`` (ascending) in key order, ties in position order."""
+    lex: list[Array] = []
+    for late, values in reversed(keys):  # np.lexsort: the last array is the primary key
+        lex.append(values[positions])
+        lex.append(late[positions])
+    return positions[np.lexsort(lex)] if lex else positions
 
 
-def _may_lead(first: tuple[Array, Array], k: int) -> Array:
-    """Positions that can be among the first ``k`` by the first key alone (ties at the cut included)."""
-    rank_nulls, values = first
-    head = ~rank_nulls  # the rows this key puts first (nulls ascending, values descending)
-    heads = int(head.sum())
+def _kth(late: Array, values: Array, k: int) -> tuple[bool, Any]:
+    """The ``k``-th smallest (nulls position, value) pair of ``positions`` (``1 <= k <= len``)."""
+    early = ~late
+    heads = int(early.sum())
     if heads >= k:
-        return np.flatnonzero(head & (values <= _kth_smallest(values[head], k)))
-    tail = ~head
-    cut = _kth_smallest(values[tail], k - heads)
-    return np.flatnonzero(head | (tail & (values <= cut)))
+        return False, np.partition(values[early], k - 1)[k - 1]
+    return True, np.partition(values[late], k - heads - 1)[k - heads - 1]
+
+
+def _first_k(positions: Array, keys: list[Sortable], k: int) -> Array:
+    """The first ``k`` of ``positions`` (ascending) by ``keys``, in order."""
+    if k <= 0:
+        return positions[:0]
+    if k >= len(positions):
+        return _lexsorted(positions, keys)
+    if not keys:
+        return positions[:k]
+    late_all, values_all = keys[0]
+    late, values = late_all[positions], values_all[positions]
+    cut_late, cut_value = _kth(late, values, k)
+    same_side = late == cut_late
+    before = (late < cut_late) | (same_side & (values < cut_value))
+    tied = same_side & (values == cut_value)
+    head = _lexsorted(positions[before], keys)
+    return np.concatenate([head, _first_k(positions[tied], keys[1:], k - len(head))])
 
 
 def order_rows(rows: Array, keys: list[tuple[Key, bool]], k: int | None) -> Array:
     """``rows`` (ascending) ordered by ``keys`` ((key, descending) pairs); only the first ``k`` when given."""
     sortable = [_sortable(key, desc) for key, desc in keys]
-    positions: Array | None = None
-    if k is not None and k < len(rows) and sortable:
-        positions = _may_lead(sortable[0], k)
-        sortable = [(nulls[positions], values[positions]) for nulls, values in sortable]
-    lex: list[Array] = []
-    for nulls, values in reversed(sortable):  # np.lexsort: the last array is the primary key
-        lex.append(values)
-        lex.append(nulls)
-    order = np.lexsort(lex) if lex else np.arange(len(rows) if positions is None else len(positions))
-    if k is not None:
-        order = order[:k]
-    return rows[order if positions is None else positions[order]]
+    positions = np.arange(len(rows))
+    order = _lexsorted(positions, sortable) if k is None else _first_k(positions, sortable, k)
+    return rows[order]
