@@ -32,6 +32,7 @@ class RowMap:
         self.live = np.zeros(self.capacity, dtype=np.bool_)
         self.live[: self.rows] = True
         self.int_ids: np.ndarray[Any, Any] | None = self._int_ids(self.ids, self.capacity)
+        self._live_rows: np.ndarray[Any, Any] | None = None  # cached until the next write
 
     @staticmethod
     def _int_ids(ids: list[Any], capacity: int) -> np.ndarray[Any, Any] | None:
@@ -45,6 +46,7 @@ class RowMap:
         """A new row at the end for ``doc_id``; the caller grows its columns to ``capacity``."""
         row = self.rows
         self.rows += 1
+        self._live_rows = None
         if self.rows > self.capacity:
             self.capacity = capacity_for(self.rows)
             self.live = grown(self.live, self.capacity)
@@ -64,14 +66,17 @@ class RowMap:
         """Tombstone the row of ``doc_id``; its row, or None when the id had none."""
         row = self.row_of.pop(doc_id, None)
         if row is not None:
+            self._live_rows = None
             self.ids[row] = None
             self.live[row] = False
             self.tombstones += 1
         return row
 
     def live_rows(self) -> np.ndarray[Any, Any]:
-        """Every live row, ascending (document order)."""
-        return np.flatnonzero(self.live[: self.rows])
+        """Every live row, ascending (document order). Callers must not modify it (it is shared)."""
+        if self._live_rows is None:
+            self._live_rows = np.flatnonzero(self.live[: self.rows])
+        return self._live_rows
 
     def rows_of(self, ids: Iterable[Any]) -> np.ndarray[Any, Any]:
         """The rows of ``ids`` (each must be live), ascending: document order whatever order ``ids`` came in."""
@@ -83,6 +88,7 @@ class RowMap:
     def compact(self) -> np.ndarray[Any, Any]:
         """Drop tombstones; the kept rows' old numbers (ascending), for the columns to follow."""
         keep = self.live_rows()
+        self._live_rows = None
         self.ids = [self.ids[row] for row in keep.tolist()]
         self.row_of = dict(zip(self.ids, range(len(self.ids)), strict=True))
         self.rows = len(self.ids)
