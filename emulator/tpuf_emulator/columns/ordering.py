@@ -38,13 +38,22 @@ def _lexsorted(positions: Array, keys: list[Sortable]) -> Array:
     return positions[np.lexsort(lex)] if lex else positions
 
 
+def _smallest(values: Array, k: int) -> Any:
+    """The ``k``-th smallest of ``values``. The smallest value's own ties are checked first: a
+    partial sort of 90k values mostly equal takes ~30x longer than of distinct ones."""
+    least = values.min()
+    if int(np.count_nonzero(values == least)) >= k:
+        return least
+    return np.partition(values, k - 1)[k - 1]
+
+
 def _kth(late: Array, values: Array, k: int) -> tuple[bool, Any]:
-    """The ``k``-th smallest (nulls position, value) pair of ``positions`` (``1 <= k <= len``)."""
+    """The ``k``-th smallest (nulls position, value) pair (``1 <= k <= len``)."""
     early = ~late
-    heads = int(early.sum())
+    heads = int(np.count_nonzero(early))
     if heads >= k:
-        return False, np.partition(values[early], k - 1)[k - 1]
-    return True, np.partition(values[late], k - heads - 1)[k - heads - 1]
+        return False, _smallest(values[early], k)
+    return True, _smallest(values[late], k - heads)
 
 
 def _first_k(positions: Array, keys: list[Sortable], k: int) -> Array:
