@@ -24,7 +24,7 @@ Docs = Mapping[Any, dict[str, Any]]
 
 def _store(view: Any) -> ColumnStore | None:
     columns = getattr(view, "columns", None)  # test doubles of the view may keep no columns
-    return None if columns is None else columns()  # type: ignore[no-any-return]
+    return None if columns is None else columns()
 
 
 def _rows(store: ColumnStore, candidates: Docs | None) -> Array:

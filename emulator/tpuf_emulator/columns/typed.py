@@ -62,7 +62,7 @@ class NumericColumn(Column):
     def __init__(self, type_text: str, capacity: int) -> None:
         super().__init__(type_text, capacity)
         self.dtype = NUMERIC_DTYPES[type_text]
-        self.values = np.zeros(capacity, dtype=self.dtype)
+        self.values: np.ndarray[Any, Any] = np.zeros(capacity, dtype=self.dtype)
 
     def grow(self, rows: int) -> None:
         super().grow(rows)
@@ -88,11 +88,11 @@ class NumericColumn(Column):
         if not kinds <= {int} or not values:
             return kinds <= {int}
         info = np.iinfo(self.dtype)
-        return int(info.min) <= min(values) and max(values) <= int(info.max)
+        return bool(int(info.min) <= min(values) and max(values) <= int(info.max))
 
     def compact(self, keep: np.ndarray[Any, Any], capacity: int) -> None:
         super().compact(keep, capacity)
-        values = np.zeros(capacity, dtype=self.dtype)
+        values: np.ndarray[Any, Any] = np.zeros(capacity, dtype=self.dtype)
         values[: len(keep)] = self.values[keep]
         self.values = values
 
