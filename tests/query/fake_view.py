@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tpuf_emulator.columns import ColumnStore
 from tpuf_emulator.fulltext import FullTextIndex, parse_full_text_config
 from tpuf_emulator.query import execute_query
 from tpuf_emulator.schema.model import AttributeSchema, AttributeType, Schema
@@ -74,6 +75,10 @@ class FakeView:
 
     def vector_index(self, attr: str) -> Any:
         return None
+
+    def columns(self) -> ColumnStore:
+        """The documents column-wise, as a namespace keeps them (built afresh: tests may edit ``docs``)."""
+        return ColumnStore(self.documents)
 
     def query(self, **body: Any) -> dict[str, Any]:
         return execute_query(self, body)

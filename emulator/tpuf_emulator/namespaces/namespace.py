@@ -8,7 +8,7 @@ share document dicts safely and a query holding the read lock sees a stable mapp
 The full-text index of every ``full_text_search`` attribute is maintained at write time: built
 when the schema enables it (under the write lock, from the documents already there), updated by
 every write, loaded from the snapshot on recovery; so no query ever builds one. The ANN and
-filter indexes are built lazily on first use and then maintained incrementally by every write.
+filter indexes and the attribute columns (``columns/``) are built lazily on first use and then maintained incrementally by every write.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from ..columns import ColumnStore
 from ..fulltext import FullTextIndex
 from ..schema.model import Schema
 from ..vectors.memory import release_free_memory
@@ -71,6 +72,7 @@ class Namespace:
         self._fulltext: dict[str, tuple[dict[str, Any], FullTextIndex]] = {}
         self._vectors: dict[str, tuple[str, Any]] = {}
         self._filter_index: Any = None
+        self._columns: ColumnStore | None = None
 
     # ------------------------------------------------------------------ the namespace view (for query/)
 
@@ -202,6 +204,13 @@ class Namespace:
                 self._filter_index = FilterIndex(self.documents)
             return self._filter_index
 
+    def columns(self) -> ColumnStore:
+        """The documents column-wise (``columns/``): created on first use, then kept current by writes."""
+        with self._index_mutex:
+            if self._columns is None:
+                self._columns = ColumnStore(self.documents)
+            return self._columns
+
     def unindexed_rows(self) -> int:
         """Vectors written but not yet folded into an ANN graph (searched exhaustively meanwhile)."""
         with self._index_mutex:
@@ -236,6 +245,8 @@ class Namespace:
         with self._index_mutex:
             if self._filter_index is not None:
                 self._filter_index.update(changes)
+            if self._columns is not None:
+                self._columns.apply(changes)
             for attr, (_, index) in self._fulltext.items():
                 index.update(
                     {doc_id: None if new is None else new.get(attr) for doc_id, new in changes.items()}
@@ -261,6 +272,8 @@ class Namespace:
                 if vectors is not None:
                     vectors[1].close()
             self._filter_index = None  # rebuilt lazily, without the dropped attributes' postings
+            if self._columns is not None:
+                self._columns.drop(dropped)
         # The schema no longer has them (set_schema ran first): size their values with the old config.
         previous, self._dropped_configs = self._dropped_configs, {}
         configs = {name: previous[name] if name in previous else self.schema.get(name) for name in dropped}
@@ -288,6 +301,7 @@ class Namespace:
                 index.close()  # stop its background fold: nobody will search it again
             self._vectors.clear()
             self._filter_index = None
+            self._columns = None
         if not self.dropped:
             self._sync_fulltext(fulltext)
 

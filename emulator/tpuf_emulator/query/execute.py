@@ -24,6 +24,7 @@ from typing import Any
 import orjson
 
 from .. import serde_errors
+from ..columns import aggregated, ordered_documents
 from ..deadline import paced
 from ..filters import compile_filter
 from ..language import parse_multi_query, parse_query
@@ -122,6 +123,9 @@ def run_query(view: Any, plan: QueryPlan, vector_encoding: str, stats: Stats) ->
     _bind_indexes(view, plan)
     candidates = _filtered(docs, plan.filter, view, keep_order=_ties_possible(plan))
     if plan.aggregations is not None:
+        answer = aggregated(view, candidates, plan.aggregations, plan.group_by, plan.limit)
+        if answer is not None:  # the columns answered (columns/); else the per-document reference
+            return answer
         matching = docs.values() if candidates is None else candidates.values()
         if plan.group_by is not None:
             groups = aggregate_groups(matching, plan.aggregations, plan.group_by, view.schema, plan.limit)
@@ -194,8 +198,12 @@ def _rank(
         stats.exhaustive += _scanned_by_score(rank.expr, len(pool))
         return [(docs[i], s) for i, s in scored]
     assert isinstance(rank, OrderBy)
-    pool_docs = list((docs if candidates is None else candidates).values())
-    return [(doc, None) for doc in order_documents(pool_docs, rank.keys, None if plan.per else wanted)]
+    k = None if plan.per else wanted
+    ordered = ordered_documents(view, candidates, rank.keys, k)  # columns/, when they hold the keys
+    if ordered is None:
+        pool_docs = list((docs if candidates is None else candidates).values())
+        ordered = order_documents(pool_docs, rank.keys, k)
+    return [(doc, None) for doc in ordered]
 
 
 def _scanned_by_score(node: ScoreNode, pool_size: int) -> int:

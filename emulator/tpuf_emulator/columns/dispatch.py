@@ -1,0 +1,69 @@
+"""Where the query layer hands ordering and aggregation to the columns.
+
+Each function returns None when the columns cannot answer exactly (the view keeps no columns, or
+an attribute the columns do not hold): the caller then runs the per-document reference
+(``ranking/ordering.py``, ``query/aggregate.py``), which stays the definition of the results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from ..language.nodes import Aggregate, GroupKey
+from .aggregate import aggregate_rows, group_rows
+from .keys import key_at
+from .ordering import order_rows
+from .store import ColumnStore
+
+Array = np.ndarray[Any, Any]
+Docs = Mapping[Any, dict[str, Any]]
+
+
+def _store(view: Any) -> ColumnStore | None:
+    columns = getattr(view, "columns", None)  # test doubles of the view may keep no columns
+    return None if columns is None else columns()
+
+
+def _rows(store: ColumnStore, candidates: Docs | None) -> Array:
+    rowmap = store.rowmap
+    return rowmap.live_rows() if candidates is None else rowmap.rows_of(candidates.keys())
+
+
+def ordered_documents(
+    view: Any, candidates: Docs | None, keys: list[tuple[str, bool]], k: int | None
+) -> list[dict[str, Any]] | None:
+    """The documents (all, or ``candidates``) ordered by ``keys``, first ``k`` only when given."""
+    store = _store(view)
+    if store is None:
+        return None
+    rows = _rows(store, candidates)
+    sort_keys = []
+    for attr, desc in keys:
+        key = key_at(store, attr, view.schema, rows)
+        if key is None:
+            return None
+        sort_keys.append((key, desc))
+    docs, ids = view.documents(), store.rowmap.ids
+    return [docs[ids[row]] for row in order_rows(rows, sort_keys, k).tolist()]
+
+
+def aggregated(
+    view: Any,
+    candidates: Docs | None,
+    aggregations: dict[str, Aggregate],
+    group_by: list[GroupKey] | None,
+    limit: int,
+) -> dict[str, Any] | None:
+    """The response object of an ``aggregate_by`` query (``aggregations`` or ``aggregation_groups``)."""
+    store = _store(view)
+    if store is None:
+        return None
+    rows = _rows(store, candidates)
+    if group_by is not None:
+        groups = group_rows(store, view.schema, rows, aggregations, group_by, limit)
+        return None if groups is None else {"aggregation_groups": groups}
+    values = aggregate_rows(store, view.schema, rows, aggregations)
+    return None if values is None else {"aggregations": values}
