@@ -157,11 +157,12 @@ def test_a_damaged_or_missing_graph_file_means_rebuilding_not_a_refused_start(
         sidecar.unlink()
 
     with start_emulator(data_dir=data_dir) as server:
-        found, scanned = _ann(_namespace(server), queries)
+        found, _ = _ann(_namespace(server), queries)
         output = server.output()
     if damage != "missing":
         assert "ignoring it and rebuilding instead" in output
     assert "restored 1 ANN graphs" not in output
-    assert scanned[0] == N  # rebuilt from the documents: scanned exactly until folded
+    # Rebuilt from the documents: exact scans until the background fold catches up (how many a
+    # query scans depends on how far the fold got, so only the log says it was not restored).
     truth = exact_top_k(vectors, queries, 10, "cosine_distance").tolist()
     assert _recall(found, truth) >= 0.95
