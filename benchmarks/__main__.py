@@ -22,6 +22,7 @@ from benchmarks import report
 from benchmarks.environment import describe_environment
 
 RESULTS = Path(__file__).parent / "results"
+SECTIONS = ("client", "index", "emulator", "realtext")
 
 
 def _section(name: str, fn, *args) -> dict:
@@ -51,8 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--tiers", help="comma-separated document counts (default 10000 quick, else 10k,100k,1M)"
     )
-    parser.add_argument("--only", default="client,index,emulator,realtext", help="sections to run")
-    parser.add_argument("--label", help="results file name (default: quick or full)")
+    parser.add_argument("--only", default=",".join(SECTIONS), help="sections to run")
+    parser.add_argument(
+        "--label",
+        help="results file name (default: quick or full, plus the sections when --only picks some,"
+        " so a partial run does not overwrite a whole one)",
+    )
     parser.add_argument(
         "--index-wait",
         type=float,
@@ -69,7 +74,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     queries = 50 if args.quick else 200
     sections = set(args.only.split(","))
-    label = args.label or ("quick" if args.quick else "full")
+    if unknown := sections - set(SECTIONS):
+        parser.error(f"unknown sections {sorted(unknown)}; choose from {','.join(SECTIONS)}")
+    label = args.label or ("quick" if args.quick else "full") + (
+        "" if sections == set(SECTIONS) else "-" + "-".join(s for s in SECTIONS if s in sections)
+    )
     result: dict = {
         "label": label,
         "quick": args.quick,

@@ -432,7 +432,7 @@ def write_report() -> Path:
             ("resident / raw vectors", ("memory", "resident_to_raw_vectors"), "x"),
         ],
     )
-    lines += realtext_report.section(runs, _run_note)
+    lines += realtext_report.section(runs, _run_note, PLOTS)
     lines += ["## The ANN index in process (`emulator/tpuf_emulator/vectors/`)", ""]
     lines += _tier_table(
         "usearch graph of compact codes (`graph_codes` in each run: b1 = sign bits) + exact float32"

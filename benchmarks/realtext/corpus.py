@@ -156,20 +156,27 @@ def build() -> list[Passage]:
     ]
 
 
-def load(limit: int | None = None) -> list[Passage]:
-    """The first ``limit`` passages (all when None), built and cached on first use."""
-    if not PASSAGES.exists():
-        passages = build()
-        CACHE.mkdir(parents=True, exist_ok=True)
-        tmp = PASSAGES.with_suffix(".tmp")
-        with tmp.open("w", encoding="utf-8") as f:
-            for p in passages:
-                f.write(json.dumps(asdict(p), ensure_ascii=False) + "\n")
-        tmp.replace(PASSAGES)
-    out: list[Passage] = []
+def _ensure_cached() -> None:
+    if PASSAGES.exists():
+        return
+    passages = build()
+    CACHE.mkdir(parents=True, exist_ok=True)
+    tmp = PASSAGES.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8") as f:
+        for p in passages:
+            f.write(json.dumps(asdict(p), ensure_ascii=False) + "\n")
+    tmp.replace(PASSAGES)
+
+
+def iterate(limit: int | None = None) -> Iterator[Passage]:
+    """The first ``limit`` passages (all when None), one at a time; built and cached on first use."""
+    _ensure_cached()
     with PASSAGES.open(encoding="utf-8") as f:
-        for line in f:
-            if limit is not None and len(out) >= limit:
-                break
-            out.append(Passage(**json.loads(line)))
-    return out
+        for count, line in enumerate(f):
+            if limit is not None and count >= limit:
+                return
+            yield Passage(**json.loads(line))
+
+
+def load(limit: int | None = None) -> list[Passage]:
+    return list(iterate(limit))

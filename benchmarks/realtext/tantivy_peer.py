@@ -1,7 +1,8 @@
 """tantivy (BM25) as a separate process, so its resident memory is its own.
 
 ``python -m benchmarks.realtext.tantivy_peer INDEX_DIR N`` indexes the first N corpus passages into
-an on-disk index (like the emulator, which is durable), prints one JSON line with the indexing
+an on-disk index (like the emulator, which is durable; the indexing time includes reading the
+cached passages), prints one JSON line with the indexing
 time, then answers one JSON query per input line (``{"q": "...", "k": 10}``) with the search time
 measured inside the process and the top-k passage ids, until its input ends.
 
@@ -39,10 +40,9 @@ def build(path: str, n: int) -> tuple[tantivy.Index, float]:
         .build()
     )
     index.register_tokenizer(ANALYZER, analyzer)
-    passages = corpus.load(n)
     t0 = time.perf_counter()
     writer = index.writer()
-    for p in passages:
+    for p in corpus.iterate(n):  # streamed: the corpus is not held in this process's memory
         writer.add_document(tantivy.Document(id=p.id, text=p.text))
     writer.commit()
     writer.wait_merging_threads()
