@@ -73,7 +73,13 @@ def section(runs: list[dict[str, Any]], run_note: Any, plots: Path) -> list[str]
     f = run["realtext"]
     c = f["corpus"]
     lines += [
-        f"{run_note(run)}.",
+        f"{run_note(run)}."
+        + (
+            " Quick run: a 5k-passage subset, where the costs that grow with the corpus barely show;"
+            " the issue's figures are of the full tier (`python -m benchmarks --only realtext`)."
+            if run.get("quick")
+            else ""
+        ),
         "",
         f"Corpus: {c['passages']:,} passages (mean {c['mean_words']} words, {c['sources']} sources) of the HTML",
         "documentation of the Debian packages "
@@ -118,7 +124,7 @@ def section(runs: list[dict[str, Any]], run_note: Any, plots: Path) -> list[str]
     ingest, restart, memory = f.get("ingest_text", {}), f.get("restart", {}), f.get("memory", {})
     lines += [
         "",
-        f"- Ingest of the passages: {_get(ingest, 'acknowledged_rows_per_second')} rows/s acknowledged; the first BM25"
+        f"- Ingest of the passages: {_get(ingest, 'acknowledged_rows_per_second') or 0:,} rows/s acknowledged; the first BM25"
         f" query after it took {_get(ingest, 'first_bm25_seconds')} s; tantivy indexed them in"
         f" {f.get('tantivy_index_seconds')} s.",
         f"- After a restart: serving after {_get(restart, 'seconds_until_serving')} s, first BM25 query"

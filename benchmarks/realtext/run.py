@@ -246,7 +246,7 @@ def run(quick: bool, workdir: Path | None = None) -> dict[str, Any]:
     }
     tmp = Path(tempfile.mkdtemp(prefix="tpuf-bench-realtext-", dir=workdir))
     emulator = Emulator(tmp / "data")
-    duck = DuckDB(passages)
+    duck = DuckDB(len(passages))
     try:
         with Tantivy(len(passages)) as tantivy:
             out["tantivy_index_seconds"] = round(tantivy.index_seconds, 2)
