@@ -116,7 +116,8 @@ def _source(prefix: str, page: Path, html: Path) -> str:
 
 
 def _split(paragraphs: list[str]) -> Iterator[str]:
-    """Sentences grouped into passages of MIN_WORDS..MAX_WORDS words (a short page tail joins the last)."""
+    """Sentences grouped into passages of MIN_WORDS..MAX_WORDS words; a sentence longer than MAX_WORDS
+    is cut. A page's tail shorter than MIN_WORDS is a passage of its own if it has 8 words or more."""
     words: list[str] = []
     for paragraph in paragraphs:
         for sentence in _SENTENCE_END.split(paragraph):
