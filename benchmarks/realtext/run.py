@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 from tpuf_emulator.fulltext.stopwords import stopwords
 from tqdm import tqdm
 
@@ -193,6 +194,16 @@ def _order_and_group(http: Http, duck: DuckDB, repeat: int) -> dict[str, Any]:
 
 
 def _filtered_ann(http: Http, vectors: np.ndarray, buckets: np.ndarray, qs: np.ndarray) -> dict[str, Any]:
+    # numpy's BLAS single-threaded, as the emulator runs its exact scans: once torch's OpenMP pool is
+    # in this process (it embedded the queries), a 2-thread OpenBLAS call waits on it (0.14 ms ->
+    # 0.33 ms idle, ~5 ms on a loaded machine for the 10% filter), which would flatter the emulator.
+    with threadpool_limits(1, user_api="blas"):
+        return _filtered_ann_single_threaded(http, vectors, buckets, qs)
+
+
+def _filtered_ann_single_threaded(
+    http: Http, vectors: np.ndarray, buckets: np.ndarray, qs: np.ndarray
+) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for label, below in FILTERS.items():
         emulator_s, numpy_s, found, truth = [], [], [], []
