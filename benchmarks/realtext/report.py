@@ -27,7 +27,7 @@ def _ms(figures: dict[str, Any], *path: str) -> str:
     return "—" if value is None else f"{value:.3f} / {p99:.3f} ms"
 
 
-def _plot(f: dict[str, Any], plots: Path) -> str | None:
+def _plot(f: dict[str, Any], plots: Path, name: str) -> str | None:
     """Per workload: the peer's p50, the target's bound and the emulator's p50 (log scale)."""
     import matplotlib
 
@@ -55,49 +55,75 @@ def _plot(f: dict[str, Any], plots: Path) -> str | None:
     ax.legend(fontsize=7)
     fig.tight_layout()
     plots.mkdir(parents=True, exist_ok=True)
-    path = plots / "realtext.png"
+    path = plots / name
     fig.savefig(path, dpi=110)
     plt.close(fig)
     return path.name
 
 
+TIERS = (
+    (False, "Full tier", "realtext_full.png", "`python -m benchmarks --only realtext`"),
+    (
+        True,
+        "Quick tier",
+        "realtext_quick.png",
+        "`make bench QUICK=1`: a 5k-passage subset, where the costs that grow with the corpus barely show",
+    ),
+)
+
+
 def section(runs: list[dict[str, Any]], run_note: Any, plots: Path) -> list[str]:
-    """``runs`` oldest first; ``run_note(run)`` says which run a table comes from; the plot goes to ``plots``."""
-    lines = ["## Real-text tier (issue 16): the emulator against tantivy, DuckDB and numpy", ""]
-    run = next(
-        (r for r in reversed(runs) if isinstance(r.get("realtext"), dict) and "targets" in r["realtext"]),
-        None,
-    )
-    if run is None:
-        return lines + ["Not measured yet (`python -m benchmarks --only realtext`).", ""]
+    """``runs`` oldest first; ``run_note(run)`` says which run a table comes from; plots go to ``plots``.
+
+    One subsection per tier (full, quick), each from the newest run that measured it."""
+    lines = [
+        "## Real-text tier (issue 16): the emulator against tantivy, DuckDB and numpy",
+        "",
+        "Each target is a bound built from figures of the same run (HTTP floor p50 + a multiple of the",
+        "peer's p50), with the peer's and the emulator's queries interleaved. The machine is a shared",
+        "2-core VM (load average in each run note): absolute times move between runs, ratios less so.",
+        "`budget used` = emulator p50 / bound. Why these peers and how the corpus is made:",
+        "`benchmarks/README.md`.",
+        "",
+    ]
+    measured = False
+    for quick, title, plot_name, how in TIERS:
+        run = next(
+            (
+                r
+                for r in reversed(runs)
+                if bool(r.get("quick")) == quick
+                and isinstance(r.get("realtext"), dict)
+                and "targets" in r["realtext"]
+            ),
+            None,
+        )
+        if run is not None:
+            measured = True
+            lines += _tier(run, title, how, run_note, plots, plot_name)
+    return lines if measured else lines + ["Not measured yet (`python -m benchmarks --only realtext`).", ""]
+
+
+def _tier(run: dict[str, Any], title: str, how: str, run_note: Any, plots: Path, plot_name: str) -> list[str]:
     f = run["realtext"]
     c = f["corpus"]
-    lines += [
-        f"{run_note(run)}."
-        + (
-            " Quick run: a 5k-passage subset, where the costs that grow with the corpus barely show;"
-            " the issue's figures are of the full tier (`python -m benchmarks --only realtext`)."
-            if run.get("quick")
-            else ""
-        ),
+    lines = [
+        f"### {title} ({how})",
+        "",
+        f"{run_note(run)}.",
         "",
         f"Corpus: {c['passages']:,} passages (mean {c['mean_words']} words, {c['sources']} sources) of the HTML",
         "documentation of the Debian packages "
         + ", ".join(f"`{k}` {v}" for k, v in c["debian_packages"].items())
         + f"; {c['embedded']:,} of them embedded ({c['dims']}-d) with {c['model']};",
-        f"{c['queries']} queries (two content words of a random passage; their embeddings for ANN). Peers: "
+        f"{c['queries']} queries (two content words of a random passage; their embeddings for ANN). Versions: "
         + ", ".join(f"{k} {v}" for k, v in f["versions"].items())
-        + ". Why these peers: `benchmarks/README.md`.",
+        + ".",
         "",
     ]
     if "incomplete" in f:
         lines += [f"Incomplete: {f['incomplete']}", ""]
     lines += [
-        "Each target is a bound built from figures of the same run (HTTP floor p50 + a multiple of the",
-        "peer's p50), with the peer's and the emulator's queries interleaved. The machine is a shared",
-        "2-core VM (load average in the run note): absolute times move between runs, ratios less so.",
-        "`budget used` = emulator p50 / bound.",
-        "",
         "| target | measured | bound | budget used | verdict |",
         "|---|---|---|---|---|",
     ]
@@ -138,5 +164,5 @@ def section(runs: list[dict[str, Any]], run_note: Any, plots: Path) -> list[str]
         f" (same answer: order-by {_get(f, 'order_by', 'same_answer')}, group-by {_get(f, 'group_by', 'same_answer')}).",
         "",
     ]
-    plot = _plot(f, plots)
+    plot = _plot(f, plots, plot_name)
     return lines + ([f"![{plot}](benchmarks/results/plots/{plot})", ""] if plot else [])
