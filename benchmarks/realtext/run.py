@@ -271,7 +271,7 @@ def run(quick: bool, workdir: Path | None = None) -> dict[str, Any]:
         out["filtered_ann"] = _filtered_ann(http, vectors, buckets, query_vectors)
         http.close()
 
-        emulator.stop()
+        emulator.close()  # stops it (final snapshot) and removes its log
         emulator = Emulator(tmp / "data")
         ready = emulator.start(timeout=INDEX_WAIT_S)
         http = Http(emulator)
