@@ -1,10 +1,12 @@
-"""``python -m benchmarks [--quick] [--tiers 10000,100000,1000000] [--only client,index,emulator,hostile]``
+"""``python -m benchmarks [--quick] [--tiers 10000,100000,1000000] [--only client,index,emulator,hostile,realtext]``
 
-Runs the client, index, emulator and hostile-input benchmarks, writes ``benchmarks/results/<label>.json`` (with
+Runs the client, index, emulator, hostile-input and real-text benchmarks, writes ``benchmarks/results/<label>.json`` (with
 machine, versions and date) and regenerates ``BENCHMARKS.md`` and its plots from every results
 file present. A section whose dependency is missing is recorded as "not measured (reason)".
 ``--quick`` (``make bench QUICK=1``) runs the 10k tier with small counts and finishes in minutes;
 the default is the long run with all three tiers (the 1M tier takes about an hour on 2 cores).
+The real-text tier (``benchmarks/realtext/``) compares the emulator with tantivy, DuckDB and numpy
+on passages of Debian documentation: 5k passages (2k embedded) quick, ~95k (21k embedded) else.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from benchmarks import report
 from benchmarks.environment import describe_environment
 
 RESULTS = Path(__file__).parent / "results"
+SECTIONS = ("client", "index", "emulator", "hostile", "realtext")
 
 
 def _section(name: str, fn, *args) -> dict:
@@ -49,8 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--tiers", help="comma-separated document counts (default 10000 quick, else 10k,100k,1M)"
     )
-    parser.add_argument("--only", default="client,index,emulator,hostile", help="sections to run")
-    parser.add_argument("--label", help="results file name (default: quick or full)")
+    parser.add_argument("--only", default=",".join(SECTIONS), help="sections to run")
+    parser.add_argument(
+        "--label",
+        help="results file name (default: quick or full, plus the sections when --only picks some,"
+        " so a partial run does not overwrite a whole one)",
+    )
     parser.add_argument(
         "--index-wait",
         type=float,
@@ -67,7 +74,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     queries = 50 if args.quick else 200
     sections = set(args.only.split(","))
-    label = args.label or ("quick" if args.quick else "full")
+    if unknown := sections - set(SECTIONS):
+        parser.error(f"unknown sections {sorted(unknown)}; choose from {','.join(SECTIONS)}")
+    label = args.label or ("quick" if args.quick else "full") + (
+        "" if sections == set(SECTIONS) else "-" + "-".join(s for s in SECTIONS if s in sections)
+    )
     result: dict = {
         "label": label,
         "quick": args.quick,
@@ -91,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks import hostile_bench
 
         result["hostile"] = _section("hostile inputs", hostile_bench.run, args.quick)
+    if "realtext" in sections:
+        from benchmarks.realtext import run as realtext
+
+        result["realtext"] = _section("realtext", realtext.run, args.quick)
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"{label}.json"
     path.write_text(json.dumps(result, indent=2) + "\n")

