@@ -11,7 +11,7 @@ every write, loaded from the snapshot on recovery; so no query ever builds one. 
 filter indexes are built lazily on first use and then maintained incrementally by every write.
 
 Dense vectors live in one float32 matrix per vector attribute (``vectors.VectorColumn``),
-maintained at write time: a stored document's vector is a read-only view of its row, so each
+maintained at write time: a stored document's vector is a view of its row, so each
 vector is held once, exact search is a matrix scan, and the ANN index re-scores from the matrix.
 Rows are never overwritten (an update appends a row), so documents shared with a snapshot's cut or
 a branch keep showing the values they had (see ``vectors/column.py``).

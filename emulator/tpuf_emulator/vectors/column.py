@@ -2,7 +2,7 @@
 
 Why: a document used to hold its own small numpy array, so a namespace's vectors were a million
 separate heap blocks, an exact scan had to gather them id by id, and the ANN index re-read them
-through the documents. Here they are rows of a few large matrices; a document holds a read-only
+through the documents. Here they are rows of a few large matrices; a document holds a
 *view* of its row (a numpy view: a pointer into the matrix, no copy of the data), so rendering,
 records and snapshots keep reading ``doc[attr]`` as before, and exact search is a matrix product.
 
@@ -13,6 +13,9 @@ adding a chunk, so the views documents hold stay valid for as long as those docu
 Immutability, the crux: documents are shared by reference (a background snapshot's cut, a copy or
 branch of the namespace, a query running under the read lock), so a row must never change once a
 document shows it. Hence **a row is written once and never overwritten**:
+
+Views are writable numpy arrays like any other (code treats documents as immutable and never writes
+into a vector); nothing here writes into a row after filling it.
 
 * an upsert appends a new row and *tombstones* the id's previous one (its view, held by older
   documents, still shows the old vector: exactly what a snapshot cut taken before must see);
@@ -58,12 +61,10 @@ def chunk_rows_for(dims: int) -> int:
 class _Chunk:
     """One matrix of rows, filled in order; ``ids[offset]`` is the row's id (None once tombstoned)."""
 
-    __slots__ = ("dead", "ids", "live", "readonly", "squares", "vectors")
+    __slots__ = ("dead", "ids", "live", "squares", "vectors")
 
     def __init__(self, rows: int, dims: int) -> None:
         self.vectors: Matrix = np.empty((rows, dims), dtype=np.float32)
-        self.readonly: Matrix = self.vectors.view()  # what documents see: views of it are read-only
-        self.readonly.flags.writeable = False
         self.squares: Matrix = np.empty(rows, dtype=np.float32)  # |x|² of each row
         self.live = np.zeros(rows, dtype=bool)
         self.ids: list[Hashable | None] = []
@@ -91,6 +92,17 @@ class VectorColumn:
         self._sparse: set[int] = set()  # full chunks at most half live: compacted by compact()
 
     # ---- reads -----------------------------------------------------------------------------------------
+    def __eq__(self, other: object) -> bool:
+        """Equal when both hold the same ids with the same vectors (rows and chunking aside)."""
+        if not isinstance(other, VectorColumn):
+            return NotImplemented
+        if self.dims != other.dims or self._row_of.keys() != other._row_of.keys():
+            return False
+        ids = list(self._row_of)
+        return bool(np.array_equal(self.vectors_of(ids), other.vectors_of(ids)))
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
     def __len__(self) -> int:
         return len(self._row_of)
 
@@ -101,9 +113,9 @@ class VectorColumn:
         return list(self._row_of)
 
     def vector(self, doc_id: Hashable) -> Matrix:
-        """The read-only view of ``doc_id``'s row (``KeyError`` when it has none)."""
+        """The view of ``doc_id``'s row (``KeyError`` when it has none)."""
         chunk, offset = self._locate(self._row_of[doc_id])
-        view: Matrix = chunk.readonly[offset]
+        view: Matrix = chunk.vectors[offset]
         return view
 
     def vectors_of(self, ids: Sequence[Hashable]) -> Matrix:
@@ -115,7 +127,11 @@ class VectorColumn:
     def rows_for(self, ids: Iterable[Hashable]) -> Rows:
         """The rows of those ``ids`` that have a vector, ascending (an ordered scan)."""
         row_of = self._row_of
-        rows = np.fromiter((row_of[i] for i in ids if i in row_of), dtype=np.int64)
+        try:  # the usual case (every allowed id has a vector): no per-id Python frame
+            found = list(map(row_of.__getitem__, ids))
+        except KeyError:
+            found = [row_of[i] for i in ids if i in row_of]
+        rows = np.array(found, dtype=np.int64)
         rows.sort()
         return rows
 
@@ -222,7 +238,7 @@ class VectorColumn:
     # ---- writes ------------------------------------------------------------------------------------------
     def put(self, ids: Sequence[Hashable], matrix: npt.ArrayLike) -> list[Matrix]:
         """Store ``matrix[i]`` as the vector of ``ids[i]`` in a new row (tombstoning any previous one)
-        and return each row's read-only view, for the documents to hold."""
+        and return each row's view, for the documents to hold."""
         values = np.ascontiguousarray(np.asarray(matrix, dtype=np.float32).reshape(len(ids), -1))
         if len(ids) and values.shape[1] != self.dims:
             raise ValueError(f"expected vectors of {self.dims} dimensions, got {values.shape[1]}")
@@ -237,12 +253,12 @@ class VectorColumn:
             chunk.squares[start : start + count] = np.einsum("ij,ij->i", block, block)
             chunk.live[start : start + count] = True
             base = (slot << self._shift) + start
-            row_of, readonly = self._row_of, chunk.readonly
+            row_of, vectors = self._row_of, chunk.vectors
             for position, doc_id in enumerate(ids[done : done + count]):
                 self._tombstone(doc_id)
                 row_of[doc_id] = base + position
                 chunk.ids.append(doc_id)
-                views.append(readonly[start + position])
+                views.append(vectors[start + position])
             done += count
         return views
 
