@@ -160,7 +160,7 @@ class Namespace:
             if cached is not None and cached[0] == metric:
                 return cached[1]
             column = self._vector_column(attr)
-            index = VectorIndex(config.type.dims, metric, column=column)
+            index = VectorIndex(column.dims, metric, column=column)
             ids = column.ids()
             if ids:
                 index.upsert(ids, column.vectors_of(ids))
