@@ -8,7 +8,14 @@ share document dicts safely and a query holding the read lock sees a stable mapp
 The full-text index of every ``full_text_search`` attribute is maintained at write time: built
 when the schema enables it (under the write lock, from the documents already there), updated by
 every write, loaded from the snapshot on recovery; so no query ever builds one. The ANN and
-filter indexes and the attribute columns (``columns/``) are built lazily on first use and then maintained incrementally by every write.
+filter indexes and the attribute columns (``columns/``) are built lazily on first use and then
+maintained incrementally by every write.
+
+Dense vectors live in one float32 matrix per vector attribute (``vectors.VectorColumn``),
+maintained at write time: a stored document's vector is a view of its row, so each
+vector is held once, exact search is a matrix scan, and the ANN index re-scores from the matrix.
+Rows are never overwritten (an update appends a row), so documents shared with a snapshot's cut or
+a branch keep showing the values they had (see ``vectors/column.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ import numpy as np
 from ..columns import ColumnStore
 from ..fulltext import FullTextIndex
 from ..schema.model import Schema
+from ..vectors.column import VectorColumn
 from ..vectors.memory import release_free_memory
 from .rwlock import RWLock
 from .sizes import document_bytes, value_bytes
@@ -31,6 +39,7 @@ from .sizes import document_bytes, value_bytes
 log = logging.getLogger("tpuf_emulator.namespaces")
 
 BULK_WRITE_ROWS = 1_000  # writes this large give freed heap memory back (vectors/memory.py)
+REBUILD_BLOCK = 65_536  # vectors copied into a column per step when documents are replaced wholesale
 
 
 def now_ms() -> int:
@@ -71,6 +80,7 @@ class Namespace:
         self._index_mutex = threading.Lock()
         self._fulltext: dict[str, tuple[dict[str, Any], FullTextIndex]] = {}
         self._vectors: dict[str, tuple[str, Any]] = {}
+        self._vector_columns: dict[str, VectorColumn] = {}  # the vectors of each dense vector attribute
         self._filter_index: Any = None
         self._columns: ColumnStore | None = None
 
@@ -146,18 +156,17 @@ class Namespace:
         metric = self._vector_metric(attr)
         if config is None or metric is None:
             return None
-        try:
-            from ..vectors import VectorIndex  # type: ignore[attr-defined]
-        except ImportError:
-            return None
+        from ..vectors import VectorIndex
+
         with self._index_mutex:
             cached = self._vectors.get(attr)
             if cached is not None and cached[0] == metric:
                 return cached[1]
-            index = VectorIndex(config.type.dims, metric, lookup=self._vector_lookup(attr))
-            ids = [doc_id for doc_id, doc in self.docs.items() if attr in doc]
+            column = self._vector_column(attr)
+            index = VectorIndex(column.dims, metric, column=column)
+            ids = column.ids()
             if ids:
-                index.upsert(ids, np.vstack([self.docs[i][attr] for i in ids]))
+                index.upsert(ids, column.vectors_of(ids))
             self._vectors[attr] = (metric, index)
             return index
 
@@ -177,23 +186,73 @@ class Namespace:
         if config is None or metric is None or saved.metric != metric or saved.dims != config.type.dims:
             raise ValueError(f"the saved graph ({saved.dims} dimensions, {saved.metric}) does not fit")
         ids = [doc_id for doc_id, doc in self.docs.items() if attr in doc]
-        index = VectorIndex.restored(saved, ids, lookup=self._vector_lookup(attr))
+        index = VectorIndex.restored(saved, ids, column=self._vector_column(attr))
         with self._index_mutex:
             previous = self._vectors.get(attr)
             if previous is not None:
                 previous[1].close()
             self._vectors[attr] = (metric, index)
 
-    def _vector_lookup(self, attr: str) -> Any:
-        """How the ANN index reads vectors it has folded into its graph: from the documents themselves,
-        so each vector is held once. Searches run under the namespace's read lock, and writes update
-        the documents and the index under the write lock, so the two always agree."""
+    def _vector_column(self, attr: str) -> VectorColumn:
+        """The matrix of ``attr``'s vectors (created empty on first use). The ANN index reads the
+        vectors it has folded into its graph from it, so each vector is held once. Searches run under
+        the namespace's read lock, and writes update the column, the documents and the index under
+        the write lock, so they always agree."""
+        column = self._vector_columns.get(attr)
+        if column is None:
+            config = self.schema.get(attr)
+            assert config is not None and config.type.dims is not None
+            column = self._vector_columns[attr] = VectorColumn(config.type.dims)
+        return column
 
-        def lookup(ids: Any) -> np.ndarray:
-            docs = self.docs
-            return np.stack([docs[doc_id][attr] for doc_id in ids])
+    def _dense_vector_attributes(self) -> list[str]:
+        return [attr for attr, config in self.schema.attributes.items() if config.type.kind == "vector"]
 
-        return lookup
+    def _store_vectors(
+        self, changes: Mapping[Any, dict[str, Any] | None]
+    ) -> Mapping[Any, dict[str, Any] | None]:
+        """Write the changed documents' dense vectors into their columns; the same changes with each
+        such document replaced by a new dict holding its row's view (the written dicts are not
+        modified: they may be shared, e.g. with a log record)."""
+        attrs = [attr for attr in self._dense_vector_attributes() if attr in self._vector_columns or any(
+            new is not None and attr in new for new in changes.values())]  # fmt: skip
+        if not attrs:
+            return changes
+        stored = dict(changes)
+        for attr in attrs:
+            column = self._vector_column(attr)
+            column.delete([doc_id for doc_id, new in changes.items() if new is None or attr not in new])
+            ids = [doc_id for doc_id, new in changes.items() if new is not None and attr in new]
+            if ids:
+                views = column.put(ids, np.vstack([changes[doc_id][attr] for doc_id in ids]))  # type: ignore[index]
+                for doc_id, view in zip(ids, views, strict=True):
+                    stored[doc_id] = {**stored[doc_id], attr: view}  # type: ignore[dict-item]
+        return stored
+
+    def _compact_vectors(self) -> None:
+        """Let each column drop its mostly-tombstoned matrices; the moved documents get new dicts
+        holding their new rows' views (other holders keep the old dicts and the old matrix alive)."""
+        docs = self.docs
+        for attr, column in self._vector_columns.items():
+            for doc_id, view in column.compact().items():
+                docs[doc_id] = {**docs[doc_id], attr: view}
+
+    def _rebuild_vectors(self) -> None:
+        """Columns for every document (they were replaced wholesale); each document holding a dense
+        vector gets a new dict with its row's view (the given dicts may be shared with a source
+        namespace, which keeps its own)."""
+        self._vector_columns = {}
+        if self.dropped:
+            return
+        docs = self.docs
+        for attr in self._dense_vector_attributes():
+            ids = [doc_id for doc_id, doc in docs.items() if attr in doc]
+            column = self._vector_column(attr)
+            for begin in range(0, len(ids), REBUILD_BLOCK):
+                block = ids[begin : begin + REBUILD_BLOCK]
+                views = column.put(block, np.vstack([docs[doc_id][attr] for doc_id in block]))
+                for doc_id, view in zip(block, views, strict=True):
+                    docs[doc_id] = {**docs[doc_id], attr: view}
 
     def filter_index(self) -> Any:
         """Postings of attribute values that narrow equality filters (``filterindex/``), built lazily."""
@@ -227,6 +286,7 @@ class Namespace:
         if not changes:
             return
         self._sync_fulltext()
+        changes = self._store_vectors(changes)
         docs, schema = self.docs, self.schema
         delta = 0
         for doc_id, new in changes.items():
@@ -238,6 +298,7 @@ class Namespace:
                 delta += document_bytes(schema, new)
         self.logical_bytes += delta
         self._update_indexes(changes)
+        self._compact_vectors()
         if len(changes) >= BULK_WRITE_ROWS:
             release_free_memory()  # the previous requests' parsed JSON, freed between long-lived vectors
 
@@ -268,6 +329,7 @@ class Namespace:
         with self._index_mutex:
             for attr in dropped:
                 self._fulltext.pop(attr, None)
+                self._vector_columns.pop(attr, None)  # the documents lose their views just below
                 vectors = self._vectors.pop(attr, None)
                 if vectors is not None:
                     vectors[1].close()
@@ -302,6 +364,7 @@ class Namespace:
             self._vectors.clear()
             self._filter_index = None
             self._columns = None
+        self._rebuild_vectors()
         if not self.dropped:
             self._sync_fulltext(fulltext)
 

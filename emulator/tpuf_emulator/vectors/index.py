@@ -37,6 +37,7 @@ import numpy as np
 
 from ..background import lower_current_thread_priority
 from . import exact
+from .column import VectorColumn
 from .graph import Graph
 from .graph import codes_for as _codes_for
 from .memory import release_free_memory
@@ -64,6 +65,7 @@ class VectorIndex:
         metric: str,
         *,
         lookup: Lookup | None = None,
+        column: VectorColumn | None = None,
         fold_threshold: int = FOLD_THRESHOLD,
         fold_batch: int = FOLD_BATCH,
         background: bool = True,
@@ -75,6 +77,9 @@ class VectorIndex:
             )
         self.dims = dims
         self.metric = metric
+        if column is not None and lookup is None:
+            lookup = column.vectors_of
+        self._column = column  # exact scans read it as one matrix (column.py)
         self._own: dict[Hashable, np.ndarray] | None = None if lookup is not None else {}
         self._lookup: Lookup = lookup if lookup is not None else self._own_vectors
         self._store = RowStore()
@@ -181,6 +186,8 @@ class VectorIndex:
             if k <= 0 or live == 0 or (allowed is not None and len(allowed) == 0):
                 return []
             if allowed is not None and len(allowed) <= self._filter_exact_limit(k, live):
+                if self._column is not None:
+                    return self._column.nearest(q, k, self.metric, allowed)
                 return self._best(q, q_scan, k, self._store.rows_for(allowed))
             rows = [self._tail_rows(allowed)]
             if len(self._graph):
@@ -192,6 +199,8 @@ class VectorIndex:
     ) -> list[tuple[Hashable, float]]:
         """Exhaustive search (the ground truth for ``/_debug/recall`` and for tests)."""
         q, q_scan = self._prepare_query(query)
+        if self._column is not None:  # the namespace's matrix holds every live vector: one scan
+            return self._column.nearest(q, k, self.metric, allowed)
         with self._lock:
             if allowed is None:
                 rows = self._store.all_rows()
@@ -435,11 +444,12 @@ class VectorIndex:
         saved: SavedGraph,
         ids: Iterable[Hashable],
         *,
-        lookup: Lookup,
+        lookup: Lookup | None = None,
+        column: VectorColumn | None = None,
         background: bool = True,
         threads: int | None = None,
     ) -> VectorIndex:
-        """An index of the vectors of ``ids`` (read through ``lookup``) starting from ``saved``.
+        """An index of the vectors of ``ids`` (read through ``lookup`` or ``column``) starting from ``saved``.
 
         Each of ``ids`` whose row was live in the saved graph keeps that row; the others go to the
         tail (searched exactly, folded in the background as usual); graph rows of no id in ``ids``
@@ -453,7 +463,9 @@ class VectorIndex:
             raise ValueError(
                 f"saved graph has {saved.codes} codes, expected {_codes_for(saved.dims, saved.metric)}"
             )
-        index = cls(saved.dims, saved.metric, lookup=lookup, background=background, threads=threads)
+        index = cls(
+            saved.dims, saved.metric, lookup=lookup, column=column, background=background, threads=threads
+        )
         index._graph = Graph(saved.dims, saved.metric, threads=index._graph._threads, saved=saved.graph)
         keys = index._graph.keys()
         retired = set(saved.retired)
@@ -477,7 +489,7 @@ class VectorIndex:
         index._retired_in_graph = stale
         for begin in range(0, len(tail), RESTORE_BLOCK):
             block = tail[begin : begin + RESTORE_BLOCK]
-            index.upsert(block, lookup(block))
+            index.upsert(block, index._lookup(block))
         index._maybe_fold()  # removes the stale rows even when no vector went to the tail
         return index
 
