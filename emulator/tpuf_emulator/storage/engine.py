@@ -58,6 +58,7 @@ class Storage(Protocol):
 
     durable: bool
     sidecars: Sidecars | None  # None: nothing is kept between runs (memory mode)
+    needs_compaction: bool  # recovery replayed a log a snapshot had not folded in yet: compact soon
 
     def recover(self) -> tuple[Iterator[bytes] | None, list[bytes]]: ...
     def append(self, record: bytes) -> None: ...
@@ -80,6 +81,7 @@ class MemoryStorage:
 
     durable = False
     sidecars = None
+    needs_compaction = False
     log_bytes = 0
     snapshot_bytes = 0
     snapshot_generation = 0
