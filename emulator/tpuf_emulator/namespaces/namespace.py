@@ -144,10 +144,8 @@ class Namespace:
         metric = self._vector_metric(attr)
         if config is None or metric is None:
             return None
-        try:
-            from ..vectors import VectorIndex  # type: ignore[attr-defined]
-        except ImportError:
-            return None
+        from ..vectors import VectorIndex
+
         with self._index_mutex:
             cached = self._vectors.get(attr)
             if cached is not None and cached[0] == metric:

@@ -35,9 +35,10 @@ from ..language.nodes import (
     TokenMatch,
     VectorRank,
 )
+from ..seams import NamespaceView
 
 
-def explain_query(view: Any, body: Any) -> dict[str, Any]:
+def explain_query(view: NamespaceView, body: Any) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise serde_errors.invalid_type("", body, serde_errors.struct("QueryRequest"))
     size = len(view.documents())
@@ -60,7 +61,7 @@ def explain_query(view: Any, body: Any) -> dict[str, Any]:
     return {"plan_text": "\n".join(lines)}
 
 
-def describe_plan(view: Any, plan: QueryPlan, size: int) -> list[str]:
+def describe_plan(view: NamespaceView, plan: QueryPlan, size: int) -> list[str]:
     lines: list[str] = []
     step = 1
 

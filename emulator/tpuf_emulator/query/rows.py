@@ -33,11 +33,15 @@ from ..language.nodes import (
 )
 from ..ranking import ScoreEvaluator, finite_score
 from ..schema.values import encode_value
+from ..seams import NamespaceView
 from .vector_search import row_distance
 
 
 def render_rows(
-    view: Any, plan: QueryPlan, ranked: list[tuple[dict[str, Any], float | None]], vector_encoding: str
+    view: NamespaceView,
+    plan: QueryPlan,
+    ranked: list[tuple[dict[str, Any], float | None]],
+    vector_encoding: str,
 ) -> list[dict[str, Any]]:
     schema = view.schema
     selected = [(name, schema.get(name)) for name in plan.attributes]
@@ -57,7 +61,10 @@ def render_rows(
 
 
 def _add_computed(
-    view: Any, plan: QueryPlan, ranked: list[tuple[dict[str, Any], float | None]], rows: list[dict[str, Any]]
+    view: NamespaceView,
+    plan: QueryPlan,
+    ranked: list[tuple[dict[str, Any], float | None]],
+    rows: list[dict[str, Any]],
 ) -> None:
     returned: Mapping[Any, dict[str, Any]] = {doc["id"]: doc for doc, _ in ranked}
     for name, node in plan.compute.items():

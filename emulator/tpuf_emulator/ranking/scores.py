@@ -35,6 +35,7 @@ from ..language.nodes import (
     ScoreNode,
     SparseScore,
 )
+from ..seams import NamespaceView
 from .distances import sparse_dot
 
 Scores = dict[Any, float]
@@ -43,7 +44,7 @@ Scores = dict[Any, float]
 class ScoreEvaluator:
     """Evaluates expressions for one view over ``candidates`` (id -> document)."""
 
-    def __init__(self, view: Any, candidates: Mapping[Any, dict[str, Any]]) -> None:
+    def __init__(self, view: NamespaceView, candidates: Mapping[Any, dict[str, Any]]) -> None:
         self.view = view
         self.candidates = candidates
 
@@ -136,7 +137,7 @@ def finite_score(score: float) -> float:
 
 
 def rank_by_score(
-    view: Any, node: ScoreNode, candidates: Mapping[Any, dict[str, Any]], k: int | None = None
+    view: NamespaceView, node: ScoreNode, candidates: Mapping[Any, dict[str, Any]], k: int | None = None
 ) -> list[tuple[Any, float]]:
     """(id, score) for candidates with a non-zero score, best first; the best ``k`` when given.
 
