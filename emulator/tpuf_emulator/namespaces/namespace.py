@@ -150,7 +150,9 @@ class Namespace:
             cached = self._vectors.get(attr)
             if cached is not None and cached[0] == metric:
                 return cached[1]
-            index = VectorIndex(config.type.dims, metric, lookup=self._vector_lookup(attr))
+            dims = config.type.dims
+            assert dims is not None  # a dense vector type always has its dimensions
+            index = VectorIndex(dims, metric, lookup=self._vector_lookup(attr))
             ids = [doc_id for doc_id, doc in self.docs.items() if attr in doc]
             if ids:
                 index.upsert(ids, np.vstack([self.docs[i][attr] for i in ids]))
@@ -242,9 +244,9 @@ class Namespace:
                 gone = [doc_id for doc_id, new in changes.items() if new is None or attr not in new]
                 if gone:
                     index.remove(gone)
-                kept = [doc_id for doc_id, new in changes.items() if new is not None and attr in new]
+                kept = {doc_id: new[attr] for doc_id, new in changes.items() if new is not None and attr in new}
                 if kept:  # upsert replaces a previous vector of the same id
-                    index.upsert(kept, np.vstack([changes[i][attr] for i in kept]))
+                    index.upsert(list(kept), np.vstack(list(kept.values())))
 
     def drop_attributes(self, names: Iterable[str]) -> None:
         """Remove dropped attributes' values from every document (after ``set_schema`` of the schema

@@ -266,7 +266,7 @@ def dumps(record: dict[str, Any], documents: Iterable[dict[str, Any]] = ()) -> b
 def loads(data: bytes) -> dict[str, Any]:
     """A record as written by ``dumps`` (``"put"`` holding decoded documents), or a legacy JSON one."""
     if data[:1] == b"{":
-        record = orjson.loads(data)
+        record: dict[str, Any] = orjson.loads(data)
         docs = record["state"].pop("docs") if record.get("op") == "put" else record.get("put", [])
         record["put"] = [decode_doc(doc) for doc in docs]
         return record
@@ -274,6 +274,7 @@ def loads(data: bytes) -> dict[str, Any]:
     if kind != PACKED:
         raise ValueError(f"unknown log record kind {kind}")
     record = orjson.loads(memoryview(data)[_HEAD.size : _HEAD.size + length])
+    assert isinstance(record, dict)
     record["put"], end = unpack_documents(record["put"], data, _HEAD.size + length)
     if end != len(data):
         raise ValueError(f"a log record holds {len(data) - end} bytes beyond its vectors")

@@ -273,11 +273,12 @@ class Registry:
         ref = req.branch_from or req.copy_from
         assert ref is not None
         field = "branch_from_namespace" if req.branch_from is not None else "copy_from_namespace"
-        source_org: str | None = org
+        source_org = org
         if ref.api_key is not None:
-            source_org = self._keys.get(ref.api_key)
-            if source_org is None:
+            keyed = self._keys.get(ref.api_key)
+            if keyed is None:
                 raise ApiError(403, f"{field}.source_api_key is not a valid API key")
+            source_org = keyed
         validate_namespace_name(ref.namespace)
         if source_org == org and ref.namespace == name:
             raise bad_request(f"{field}: a namespace cannot be copied into itself")
