@@ -244,7 +244,9 @@ class Namespace:
                 gone = [doc_id for doc_id, new in changes.items() if new is None or attr not in new]
                 if gone:
                     index.remove(gone)
-                kept = {doc_id: new[attr] for doc_id, new in changes.items() if new is not None and attr in new}
+                kept = {
+                    doc_id: new[attr] for doc_id, new in changes.items() if new is not None and attr in new
+                }
                 if kept:  # upsert replaces a previous vector of the same id
                     index.upsert(list(kept), np.vstack(list(kept.values())))
 
