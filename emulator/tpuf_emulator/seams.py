@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
+from .errors import ApiError
 from .storage.engine import Storage
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from .fulltext import FullTextIndex
     from .schema.model import Schema
 
-__all__ = ["NamespaceView", "Storage", "VectorSearchIndex"]
+__all__ = ["NamespaceView", "Storage", "VectorSearchIndex", "fulltext_index"]
 
 
 class VectorSearchIndex(Protocol):
@@ -83,3 +84,13 @@ class NamespaceView(Protocol):
     def filter_index(self) -> FilterIndex | None:
         """Postings that narrow equality filters (``filterindex/``), None when there are none."""
         ...
+
+
+def fulltext_index(view: NamespaceView, attr: str) -> FullTextIndex:
+    """The BM25 index of an attribute the query parser has checked is full-text indexed."""
+    index = view.fulltext(attr)
+    if index is None:
+        raise ApiError(
+            400, f"attribute {attr!r} is not full-text indexed (set full_text_search in its schema)"
+        )
+    return index

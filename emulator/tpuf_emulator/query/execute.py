@@ -46,7 +46,7 @@ from ..language.nodes import (
 from ..language.nodes import Product as ProductNode
 from ..ranking import diversify, order_documents, rank_by_score, rrf_fuse
 from ..schema.values import format_datetime
-from ..seams import NamespaceView
+from ..seams import NamespaceView, fulltext_index
 from .aggregate import aggregate, aggregate_groups
 from .rows import render_rows
 from .vector_search import vector_search
@@ -177,7 +177,7 @@ def _rank(
         # A plain BM25 rank: scored and cut to the top k by the index itself (fulltext/topk.py),
         # in the same order rank_by_score gives, without a dict of every match.
         node = rank.expr
-        index = view.fulltext(node.attr)
+        index = fulltext_index(view, node.attr)
         hits = index.bm25_top(node.query, node.last_as_prefix, None if plan.per is not None else wanted,
                               None if candidates is None else candidates.keys())  # fmt: skip
         return [(docs[i], s) for i, s in hits]

@@ -86,8 +86,8 @@ def describe_plan(view: NamespaceView, plan: QueryPlan, size: int) -> list[str]:
         return lines
     rank = plan.rank
     if isinstance(rank, VectorRank):
-        index = view.vector_index(rank.attr) if rank.mode == "ANN" and not rank.multi else None
-        how = "vector index search" if index is not None else "exhaustive distance computation (numpy)"
+        vectors = view.vector_index(rank.attr) if rank.mode == "ANN" and not rank.multi else None
+        how = "vector index search" if vectors is not None else "exhaustive distance computation (numpy)"
         kind = "late-interaction sum of closest distances" if rank.multi else rank.metric
         add(f"rank: {rank.mode} on {rank.attr!r} by {kind}, ascending, via {how}")
     elif isinstance(rank, ScoreRank):

@@ -63,6 +63,7 @@ def recall(view: NamespaceView, body: Any) -> dict[str, Any]:
         stored = [doc[attr] for doc in pool.values() if doc.get(attr) is not None]
         queries = random.sample(stored, min(count, len(stored)))
     metric_attr = view.schema.get(attr)
+    assert metric_attr is not None  # _default_vector_attr picked it from the schema
     metric = RankParser(view.schema, view.distance_metric).metric_for(metric_attr)
     recalls: list[float] = []
     ann_counts: list[int] = []

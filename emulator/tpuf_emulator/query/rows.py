@@ -33,7 +33,7 @@ from ..language.nodes import (
 )
 from ..ranking import ScoreEvaluator, finite_score
 from ..schema.values import encode_value
-from ..seams import NamespaceView
+from ..seams import NamespaceView, fulltext_index
 from .vector_search import row_distance
 
 
@@ -78,7 +78,7 @@ def _add_computed(
                 value = scores.get(row["id"], 0.0)
                 row[name] = finite_score(value)
         elif isinstance(node, HighlightCompute):
-            index = view.fulltext(node.attr)
+            index = fulltext_index(view, node.attr)
             query = _bm25_query_for(plan, node.attr, index)
             for (doc, _), row in zip(ranked, rows, strict=True):
                 row[name] = highlight(

@@ -35,7 +35,7 @@ from ..language.nodes import (
     ScoreNode,
     SparseScore,
 )
-from ..seams import NamespaceView
+from ..seams import NamespaceView, fulltext_index
 from .distances import sparse_dot
 
 Scores = dict[Any, float]
@@ -50,10 +50,11 @@ class ScoreEvaluator:
 
     def evaluate(self, node: ScoreNode) -> Scores:
         method = getattr(self, f"_{type(node).__name__}")
-        return method(node)
+        scores: Scores = method(node)
+        return scores
 
     def _Bm25(self, node: Bm25) -> Scores:
-        scores = self.view.fulltext(node.attr).bm25(node.query, node.last_as_prefix)
+        scores = fulltext_index(self.view, node.attr).bm25(node.query, node.last_as_prefix)
         candidates = self.candidates
         if len(scores) <= len(candidates):
             return {i: s for i, s in scores.items() if i in candidates}
