@@ -41,11 +41,12 @@ $(BROWSER_STAMP):
 	mkdir -p build && touch $@
 
 # ---- spec ---------------------------------------------------------------------------------
-lint: setup ## validate the spec (openapi-spec-validator + Redocly) and lint Python
+lint: setup ## validate the spec (openapi-spec-validator + Redocly), lint Python, mypy --strict over the emulator
 	$(PY) -m openapi_spec_validator spec/turbopuffer.yaml
 	npx --no-install redocly lint --config spec/redocly.yaml spec/turbopuffer.yaml
 	$(PY) -m ruff check emulator scripts tests benchmarks
 	$(PY) -m ruff format --check emulator scripts tests benchmarks
+	$(PY) -m mypy --strict emulator/tpuf_emulator
 
 docs: setup ## render the API reference to build/docs/index.html
 	mkdir -p build/docs

@@ -1,8 +1,8 @@
 """A tiny in-memory namespace view for testing the query layer without the namespaces layer.
 
-It follows the view interface of docs/architecture.md: ``name``, ``schema``, ``distance_metric``,
-``documents()``, ``fulltext(attr)`` and ``vector_index(attr)``; documents are decoded from JSON rows
-with the same value codec the write path uses.
+It implements ``tpuf_emulator.seams.NamespaceView`` (docs/architecture.md, "Interfaces"), without
+ANN or filter indexes (queries scan); documents are decoded from JSON rows with the same value
+codec the write path uses.
 """
 
 from __future__ import annotations
@@ -10,10 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from tpuf_emulator.columns import ColumnStore
+from tpuf_emulator.filterindex import FilterIndex
 from tpuf_emulator.fulltext import FullTextIndex, parse_full_text_config
+from tpuf_emulator.namespaces.sizes import document_bytes
 from tpuf_emulator.query import execute_query
 from tpuf_emulator.schema.model import AttributeSchema, AttributeType, Schema
 from tpuf_emulator.schema.values import decode_value
+from tpuf_emulator.seams import NamespaceView, VectorSearchIndex
 
 
 def make_schema(spec: dict[str, Any]) -> Schema:
@@ -45,6 +48,7 @@ class FakeView:
         self.name = "fake"
         self.schema = make_schema(schema)
         self.distance_metric = metric
+        self.last_write_at: int | None = None
         self.docs: dict[Any, dict[str, Any]] = {}
         for row in rows:
             doc: dict[str, Any] = {"id": row["id"]}
@@ -57,6 +61,10 @@ class FakeView:
             self.docs[row["id"]] = doc
         self._fulltext: dict[str, FullTextIndex] = {}
         self.index_calls: list[tuple[str, int, Any]] = []
+
+    @property
+    def logical_bytes(self) -> int:
+        return sum(document_bytes(self.schema, doc) for doc in self.docs.values())
 
     def documents(self) -> dict[Any, dict[str, Any]]:
         return self.docs
@@ -73,7 +81,10 @@ class FakeView:
             self._fulltext[attr] = index
         return self._fulltext[attr]
 
-    def vector_index(self, attr: str) -> Any:
+    def vector_index(self, attr: str) -> VectorSearchIndex | None:
+        return None
+
+    def filter_index(self) -> FilterIndex | None:
         return None
 
     def columns(self) -> ColumnStore:
@@ -87,6 +98,10 @@ class FakeView:
         """The ids a query returns; without a ``rank_by`` it lists documents by id (a lookup)."""
         body.setdefault("rank_by", ["id", "asc"])
         return [row["id"] for row in self.query(**body)["rows"]]
+
+
+def _implements_the_view(view: FakeView) -> NamespaceView:
+    return view  # mypy checks FakeView against the Protocol here
 
 
 def every_kind_view() -> FakeView:

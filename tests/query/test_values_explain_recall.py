@@ -148,18 +148,27 @@ def test_recall_with_exact_search_is_one(view):
 
 
 class _HalfIndex:
-    """An 'ANN index' that only ever finds even ids: recall must report the loss honestly."""
+    """An 'ANN index' (``seams.VectorSearchIndex``) that only ever finds even ids: recall must
+    report the loss honestly. Its exact search is exact."""
+
+    unindexed_count = 0
 
     def __init__(self, view: FakeView) -> None:
         self.view = view
 
-    def search(self, query, k, allowed=None):
+    def _nearest(self, query, k, allowed, keep):
         docs = self.view.documents()
         found = sorted(
-            ((i, float(((d["vector"] - query) ** 2).sum())) for i, d in docs.items() if i % 2 == 0),
+            ((i, float(((d["vector"] - query) ** 2).sum())) for i, d in docs.items() if keep(i)),
             key=lambda x: x[1],
         )
         return [(i, dist) for i, dist in found if allowed is None or i in allowed][:k]
+
+    def search(self, query, k, allowed=None):
+        return self._nearest(query, k, allowed, lambda i: i % 2 == 0)
+
+    def exact_search(self, query, k, allowed=None):
+        return self._nearest(query, k, allowed, lambda i: True)
 
 
 def test_recall_measures_an_imperfect_index(view, monkeypatch):

@@ -16,8 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tpuf_emulator.namespaces import Registry
-from tpuf_emulator.namespaces.namespace import Namespace
-from tpuf_emulator.namespaces.snapshots import load_registry
+from tpuf_emulator.namespaces.apply import apply_record
+from tpuf_emulator.namespaces.snapshots import read_registry
+from tpuf_emulator.namespaces.table import NamespaceTable
 from tpuf_emulator.storage import open_storage
 from tpuf_emulator.vectors import COSINE, EUCLIDEAN, column
 from tpuf_emulator.vectors.column import VectorColumn
@@ -145,9 +146,12 @@ def test_a_background_snapshot_holds_the_values_at_its_cut_while_the_same_ids_ar
     storage = open_storage(tmp_path)
     snapshot, log_records = storage.recover()
     storage.close()
-    loaded: dict = {}
-    load_registry(snapshot, lambda org, name: loaded.setdefault(name, Namespace(org, name)))
-    at_cut = loaded["vm"].docs
+    table = NamespaceTable()
+    for record in read_registry(snapshot):
+        apply_record(table, record)
+    loaded = table.get("dev", "vm")
+    assert loaded is not None
+    at_cut = loaded.docs
     assert {i: at_cut[i]["vector"].tolist() for i in ids} == {i: [float(i)] * DIMS for i in ids}
     assert len(log_records) == 5
 

@@ -7,6 +7,7 @@ Folding thresholds are lowered so a few thousand rows exercise both the tail and
 from __future__ import annotations
 
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -396,6 +397,14 @@ def test_saving_a_graph_waits_for_one_fold_batch_not_the_whole_fold():
     index.upsert(range(256), data[:256])
     index.flush()
     index.upsert(range(256, 6_000), data[256:])
+    step = index._fold_step
+
+    def paced_step() -> int | None:  # a fold batch as slow as on a busy machine, whatever this one is
+        folded = step()
+        time.sleep(0.01)
+        return folded
+
+    index._fold_step = paced_step  # type: ignore[method-assign]
     folding = threading.Thread(target=index.flush)
     folding.start()
     while index.unindexed_count == 6_000 - 256:  # until the fold is under way

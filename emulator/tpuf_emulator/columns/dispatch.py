@@ -1,7 +1,7 @@
 """Where the query layer hands ordering and aggregation to the columns.
 
-Each function returns None when the columns cannot answer exactly (the view keeps no columns, or
-an attribute the columns do not hold): the caller then runs the per-document reference
+Each function returns None when the columns cannot answer exactly (an attribute the columns do not
+hold, or a case they cannot answer exactly): the caller then runs the per-document reference
 (``ranking/ordering.py``, ``query/aggregate.py``), which stays the definition of the results.
 """
 
@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from ..language.nodes import Aggregate, GroupKey
+from ..seams import NamespaceView
 from .aggregate import aggregate_rows, group_rows
 from .keys import key_at
 from .ordering import order_rows
@@ -22,9 +23,8 @@ Array = np.ndarray[Any, Any]
 Docs = Mapping[Any, dict[str, Any]]
 
 
-def _store(view: Any) -> ColumnStore | None:
-    columns = getattr(view, "columns", None)  # test doubles of the view may keep no columns
-    return None if columns is None else columns()
+def _store(view: NamespaceView) -> ColumnStore:
+    return view.columns()
 
 
 def _rows(store: ColumnStore, candidates: Docs | None) -> Array:
@@ -33,12 +33,10 @@ def _rows(store: ColumnStore, candidates: Docs | None) -> Array:
 
 
 def ordered_documents(
-    view: Any, candidates: Docs | None, keys: list[tuple[str, bool]], k: int | None
+    view: NamespaceView, candidates: Docs | None, keys: list[tuple[str, bool]], k: int | None
 ) -> list[dict[str, Any]] | None:
     """The documents (all, or ``candidates``) ordered by ``keys``, first ``k`` only when given."""
     store = _store(view)
-    if store is None:
-        return None
     rows = _rows(store, candidates)
     sort_keys = []
     for attr, desc in keys:
@@ -51,7 +49,7 @@ def ordered_documents(
 
 
 def aggregated(
-    view: Any,
+    view: NamespaceView,
     candidates: Docs | None,
     aggregations: dict[str, Aggregate],
     group_by: list[GroupKey] | None,
@@ -59,8 +57,6 @@ def aggregated(
 ) -> dict[str, Any] | None:
     """The response object of an ``aggregate_by`` query (``aggregations`` or ``aggregation_groups``)."""
     store = _store(view)
-    if store is None:
-        return None
     rows = _rows(store, candidates)
     if group_by is not None:
         groups = group_rows(store, view.schema, rows, aggregations, group_by, limit)

@@ -97,13 +97,13 @@ class FilterIndex:
                     out &= part
                 return out
             if tree.op == "Or":
-                out = set()
+                union: set[Any] = set()
                 for child in tree.children:
-                    part = self.candidates(child)
-                    if part is None:
+                    found = self.candidates(child)
+                    if found is None:
                         return None
-                    out |= part
-                return out
+                    union |= found
+                return union
             return None
         if isinstance(tree, Compare):
             if tree.attr == "id":  # ids are the documents' keys already: no postings needed

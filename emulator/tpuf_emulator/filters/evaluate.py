@@ -26,7 +26,12 @@ from . import text
 
 Evaluator = Callable[[dict[str, Any], dict[str, Any] | None], bool]
 
-_ORDER = {"Lt": operator.lt, "Lte": operator.le, "Gt": operator.gt, "Gte": operator.ge}
+_ORDER: dict[str, Callable[[Any, Any], bool]] = {
+    "Lt": operator.lt,
+    "Lte": operator.le,
+    "Gt": operator.gt,
+    "Gte": operator.ge,
+}
 _NEGATED = {"NotEq": "Eq", "NotIn": "In", "NotContains": "Contains", "NotContainsAny": "ContainsAny"}
 
 
@@ -38,7 +43,8 @@ def matches(tree: FilterNode, doc: dict[str, Any], ref_new: dict[str, Any] | Non
 def compile_filter(tree: FilterNode) -> Evaluator:
     if tree.compiled is None:
         tree.compiled = _compile(tree)
-    return tree.compiled
+    compiled: Evaluator = tree.compiled
+    return compiled
 
 
 def _compile(node: FilterNode) -> Evaluator:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import regex  # type: ignore[import-untyped]
+import regex
 from uniseg.sentencebreak import sentences  # type: ignore[import-untyped]
 
 from .. import serde_errors

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-import regex  # type: ignore[import-untyped]
+import regex
 
 Span = tuple[int, int]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-import snowballstemmer  # type: ignore[import-untyped]
+import snowballstemmer
 
 _local = threading.local()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -13,6 +14,7 @@ from starlette.responses import Response
 
 from ..config import EmulatorConfig
 from ..namespaces import Registry
+from . import overload
 from .auth import AuthMiddleware
 from .endpoints import build_routes
 from .responses import error_response
@@ -37,13 +39,8 @@ async def _unexpected(request: Request, exc: Exception) -> Response:
 
 
 def _overload_middleware(config: EmulatorConfig) -> list[Middleware]:
-    """The 429 admission control of ``http/overload.py`` (owned by the reliability layer), when present."""
-    try:
-        from . import overload  # type: ignore[attr-defined]
-    except ImportError:
-        return []
-    factory = getattr(overload, "middleware", None)
-    return list(factory(config)) if callable(factory) else []
+    """The 429 admission control of ``http/overload.py``."""
+    return list(overload.middleware(config))
 
 
 def create_app(config: EmulatorConfig | None = None, registry: Registry | None = None) -> Starlette:
@@ -53,7 +50,7 @@ def create_app(config: EmulatorConfig | None = None, registry: Registry | None =
     registry = registry or Registry.open(config)
 
     @contextlib.asynccontextmanager
-    async def lifespan(app: Starlette):
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
         try:
             yield
         finally:

@@ -9,7 +9,7 @@ from starlette.routing import Route
 from ..deadline import DEFAULT_DEADLINE_MS
 from ..errors import ApiError, bad_request
 from ..namespaces import Registry
-from .routing import Call, Method, method_route
+from .routing import Call, Method, Reply, method_route
 
 
 def _int_param(call: Call, name: str, default: int, low: int, high: int) -> int:
@@ -43,59 +43,59 @@ def build_routes(
     def ns(call: Call) -> str:
         return call.path["namespace"]
 
-    def write(call: Call):
+    def write(call: Call) -> Reply:
         return 200, registry.write(call.organization, ns(call), call.body or {})
 
-    def delete_namespace(call: Call):
+    def delete_namespace(call: Call) -> Reply:
         return 200, registry.delete_namespace(call.organization, ns(call))
 
-    def query(call: Call):
+    def query(call: Call) -> Reply:
         return 200, registry.query(call.organization, ns(call), call.body or {})
 
-    def multi_query(call: Call):
+    def multi_query(call: Call) -> Reply:
         """The multi-query path takes only multi-queries (the `query` path takes both)."""
         body = call.body or {}
         if "queries" not in body:
             raise ApiError(422, "missing field `queries`")
         return 200, registry.query(call.organization, ns(call), body)
 
-    def explain(call: Call):
+    def explain(call: Call) -> Reply:
         return 200, registry.explain(call.organization, ns(call), call.body or {})
 
-    def metadata(call: Call):
+    def metadata(call: Call) -> Reply:
         return 200, registry.metadata(call.organization, ns(call))
 
-    def patch_metadata(call: Call):
+    def patch_metadata(call: Call) -> Reply:
         return 200, registry.patch_metadata(call.organization, ns(call), call.body or {})
 
-    def get_schema(call: Call):
+    def get_schema(call: Call) -> Reply:
         return 200, registry.get_schema(call.organization, ns(call))
 
-    def update_schema(call: Call):
+    def update_schema(call: Call) -> Reply:
         return 200, registry.update_schema(call.organization, ns(call), call.body or {})
 
-    def hint_cache_warm(call: Call):
+    def hint_cache_warm(call: Call) -> Reply:
         return 202, registry.hint_cache_warm(call.organization, ns(call))
 
-    def list_namespaces(call: Call):
+    def list_namespaces(call: Call) -> Reply:
         page_size = _int_param(call, "page_size", 100, 1, 1000)
         return 200, registry.list_namespaces(
             call.organization, _str_param(call, "prefix", 128) or "", _str_param(call, "cursor"), page_size
         )
 
-    def recall(call: Call):
+    def recall(call: Call) -> Reply:
         return 200, registry.recall(call.organization, ns(call), call.body or {})
 
-    def export(call: Call):
+    def export(call: Call) -> Reply:
         return 200, registry.export(call.organization, ns(call), _str_param(call, "cursor"))
 
-    def start_copy(call: Call):
+    def start_copy(call: Call) -> Reply:
         """202 Accepted with the poll URL in ``Location`` (no ``Preference-Applied``: this answer is final)."""
         started = registry.start_copy(call.organization, ns(call), call.body or {})
         location = f"/v1/namespaces/{quote(ns(call), safe='')}/operations/{quote(started['token'], safe='')}"
         return 202, started, {"Location": location}
 
-    def operation(call: Call):
+    def operation(call: Call) -> Reply:
         return 200, registry.operation(call.organization, ns(call), call.path["token"])
 
     table: dict[str, dict[str, Method]] = {

@@ -43,7 +43,8 @@ class Call:
 
 
 # A handler returns (status, body) or (status, body, headers).
-Handler = Callable[[Call], tuple]
+Reply = tuple[int, dict[str, Any]] | tuple[int, dict[str, Any], dict[str, str]]
+Handler = Callable[[Call], Reply]
 
 
 @dataclass
@@ -62,7 +63,7 @@ async def _cancel_on_disconnect(request: Request, budget: deadline.Deadline) -> 
     budget.cancel()
 
 
-async def _run(request: Request, method: Method, call: Call, deadline_ms: int) -> tuple:
+async def _run(request: Request, method: Method, call: Call, deadline_ms: int) -> Reply:
     if method.deadline is None:
         return await run_in_threadpool(method.handler, call)
     budget = deadline.Deadline(deadline_ms, method.deadline)

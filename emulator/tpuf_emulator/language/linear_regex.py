@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import re2  # type: ignore[import-untyped]
+import re2
 
 # Rust's \w: \p{Alphabetic} + \p{M} + \p{Nd} + \p{Pc} + \p{Join_Control}. RE2 has no Alphabetic
 # property; it is \p{L} + \p{Nl} + marks + the enclosed/squared letters listed (checked against

@@ -2,8 +2,9 @@
 
 A write goes through four phases: ``write_request`` (JSON shape, 422), ``write_plan`` (everything
 checked against the namespace: schema changes, ids, types, filters; 400), ``write_effects``
-(conditions and filters resolved into id -> new document / deletion) and the registry's commit
-(log record appended, then applied). Nothing is modified before the last phase.
+(conditions and filters resolved into id -> new document / deletion; ``commands`` turns them into
+a ``records.WriteRecord``) and the registry's commit (record appended, then applied by
+``apply.apply_record``, the same function recovery uses). Nothing is modified before the last phase.
 
 Choices where the API reference is silent or unconfirmed (the spec documents the same):
 

@@ -8,19 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import ApiError
+from ..filters import matches as evaluate
+from ..language import parse_filter
+from ..language.nodes import FilterNode
 from ..schema.model import Schema
 
 
-def parse_write_filter(value: Any, schema: Schema, where: str, *, allow_ref_new: bool) -> Any:
-    try:
-        from ..language import parse_filter
-    except ImportError:  # pragma: no cover - only while the query-language layer is missing
-        raise ApiError(501, f"{where}: filters are not available in this build of the emulator") from None
+def parse_write_filter(value: Any, schema: Schema, where: str, *, allow_ref_new: bool) -> FilterNode:
     return parse_filter(value, schema, allow_ref_new=allow_ref_new, where=where)
 
 
-def matches(tree: Any, doc: dict[str, Any], ref_new: dict[str, Any] | None = None) -> bool:
-    from ..filters import matches as evaluate
-
+def matches(tree: FilterNode, doc: dict[str, Any], ref_new: dict[str, Any] | None = None) -> bool:
     return bool(evaluate(tree, doc, ref_new=ref_new))

@@ -222,11 +222,13 @@ class Namespace:
         for attr in attrs:
             column = self._vector_column(attr)
             column.delete([doc_id for doc_id, new in changes.items() if new is None or attr not in new])
-            ids = [doc_id for doc_id, new in changes.items() if new is not None and attr in new]
-            if ids:
-                views = column.put(ids, np.vstack([changes[doc_id][attr] for doc_id in ids]))  # type: ignore[index]
-                for doc_id, view in zip(ids, views, strict=True):
-                    stored[doc_id] = {**stored[doc_id], attr: view}  # type: ignore[dict-item]
+            written = {doc_id: new for doc_id, new in changes.items() if new is not None and attr in new}
+            if written:
+                views = column.put(list(written), np.vstack([new[attr] for new in written.values()]))
+                for doc_id, view in zip(written, views, strict=True):
+                    current = stored[doc_id]  # this write's document, with earlier attributes' views
+                    assert current is not None
+                    stored[doc_id] = {**current, attr: view}
         return stored
 
     def _compact_vectors(self) -> None:
@@ -316,9 +318,11 @@ class Namespace:
                 gone = [doc_id for doc_id, new in changes.items() if new is None or attr not in new]
                 if gone:
                     index.remove(gone)
-                kept = [doc_id for doc_id, new in changes.items() if new is not None and attr in new]
+                kept = {
+                    doc_id: new[attr] for doc_id, new in changes.items() if new is not None and attr in new
+                }
                 if kept:  # upsert replaces a previous vector of the same id
-                    index.upsert(kept, np.vstack([changes[i][attr] for i in kept]))
+                    index.upsert(list(kept), np.vstack(list(kept.values())))
 
     def drop_attributes(self, names: Iterable[str]) -> None:
         """Remove dropped attributes' values from every document (after ``set_schema`` of the schema

@@ -1,15 +1,22 @@
-"""The on-disk meaning of log records (storage/ only stores opaque bytes; snapshots: ``snapshots``).
+"""Log records: their types, and their on-disk meaning (storage/ only stores opaque bytes).
 
-A record is the RESOLVED effect of one acknowledged request, never the request itself, so replay
-never re-evaluates a condition or a filter:
+A record is the RESOLVED effect of one acknowledged request, never the request itself, so applying
+it never re-evaluates a condition or a filter. The same record object is applied live (after it is
+durably appended) and on replay (after ``decode``), by one function: ``apply.apply_record``.
 
-* ``{"op": "write", "org", "ns", "at", "schema"?, "metric"?, "settings"?, "drop"?: [attr...],
-  "put": [doc...], "del": [id...]}``: replay sets the schema, removes the dropped attributes from
-  every document, then applies ``put``/``del`` (whose documents already lack dropped values).
-* ``{"op": "put", "org", "ns", "state": {"schema", "metric", "settings"}, "put": [doc...]}``
-  whole namespace (copy / branch)
-* ``{"op": "meta", "org", "ns", "at", "pinning", "read_only"}``
-* ``{"op": "drop", "org", "ns"}``
+=====================  ============================================================================
+type                   bytes (``encode``; the dict layout ``dumps`` frames)
+=====================  ============================================================================
+``WriteRecord``        ``{"op": "write", "org", "ns", "at", "schema"?, "metric"?, "settings"?,
+                       "drop"?: [attr...], "put": [doc...], "del": [id...]}``: set the schema,
+                       remove the dropped attributes from every document, then apply ``put`` /
+                       ``del`` (whose documents already lack dropped values).
+``ReplaceRecord``      ``{"op": "put", "org", "ns", "state": {"schema", "metric", "settings"},
+                       "put": [doc...]}``: the whole namespace (copy / branch; a snapshot's
+                       namespaces are read back as the same type, ``snapshots.read_registry``)
+``MetadataRecord``     ``{"op": "meta", "org", "ns", "at", "pinning", "read_only"}``
+``DropRecord``         ``{"op": "drop", "org", "ns"}``
+=====================  ============================================================================
 
 Byte layout of a record (``dumps``)::
 
@@ -29,12 +36,14 @@ from __future__ import annotations
 
 import base64
 import struct
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import orjson
 
+from ..fulltext import FullTextIndex
 from ..schema.model import Schema
 from ..schema.options import parse_schema_map
 from .namespace import Namespace
@@ -86,16 +95,105 @@ def settings_of(ns: Namespace) -> dict[str, Any]:
     }
 
 
-def apply_settings(ns: Namespace, settings: dict[str, Any]) -> None:
-    for key, value in settings.items():
-        setattr(ns, key, value)
+# The keys of ``settings_of``: what a record's ``settings`` may set.
+SETTINGS = frozenset(("created_at", "updated_at", "last_write_at", "pinning", "read_only", "encryption",
+                      "branch_parent", "sharding"))  # fmt: skip
 
 
-def load_state(ns: Namespace, state: dict[str, Any], docs: Iterable[dict[str, Any]]) -> None:
-    ns.schema = schema_from_json(state["schema"])
-    ns.distance_metric = state["metric"]
-    apply_settings(ns, state["settings"])
-    ns.load_documents(docs)
+# ---------------------------------------------------------------------------------------------- types
+
+
+@dataclass(frozen=True)
+class WriteRecord:
+    """The resolved effects of one write (documents, schema, settings) on one namespace."""
+
+    org: str
+    ns: str
+    at: int
+    schema: Schema | None  # the whole new schema when it changed (or the namespace is new), else None
+    dropped: Sequence[str]  # attributes whose values leave every document
+    metric: str | None
+    settings: Mapping[str, Any]  # namespace settings this write sets (keys of ``SETTINGS``)
+    put: Sequence[dict[str, Any]]  # new documents, each replacing the one of its id
+    deleted: Sequence[Any]  # ids of deleted documents
+
+
+@dataclass(frozen=True)
+class ReplaceRecord:
+    """A namespace's whole state, replacing whatever it held: a copy or branch (logged), or one
+    namespace of a snapshot (``fulltext``: the indexes loaded with it; never logged)."""
+
+    org: str
+    ns: str
+    schema: Schema
+    metric: str | None
+    settings: Mapping[str, Any]
+    docs: Collection[dict[str, Any]]
+    fulltext: Mapping[str, FullTextIndex] | None = None
+
+
+@dataclass(frozen=True)
+class MetadataRecord:
+    org: str
+    ns: str
+    at: int
+    pinning: dict[str, Any] | None
+    read_only: bool
+
+
+@dataclass(frozen=True)
+class DropRecord:
+    org: str
+    ns: str
+
+
+Record = WriteRecord | ReplaceRecord | MetadataRecord | DropRecord
+
+
+def encode(record: Record) -> bytes:
+    """The bytes of ``record`` in the log (``dumps``)."""
+    head = {"org": record.org, "ns": record.ns}
+    if isinstance(record, WriteRecord):
+        return dumps(
+            {"op": "write", **head, "at": record.at,
+             "schema": None if record.schema is None else record.schema.to_json(),
+             "drop": list(record.dropped), "metric": record.metric, "settings": dict(record.settings),
+             "del": list(record.deleted)},
+            record.put,
+        )  # fmt: skip
+    if isinstance(record, ReplaceRecord):
+        state = {
+            "schema": record.schema.to_json(),
+            "metric": record.metric,
+            "settings": dict(record.settings),
+        }
+        return dumps({"op": "put", **head, "state": state}, record.docs)
+    if isinstance(record, MetadataRecord):
+        return dumps({"op": "meta", **head, "at": record.at, "pinning": record.pinning,
+                      "read_only": record.read_only})  # fmt: skip
+    return dumps({"op": "drop", **head})
+
+
+def decode(data: bytes) -> Record:
+    """The record ``encode`` (or an earlier version, ``loads``) wrote as ``data``."""
+    raw = loads(data)
+    op, org, name = raw["op"], raw["org"], raw["ns"]
+    if op == "write":
+        schema = raw.get("schema")
+        return WriteRecord(
+            org, name, raw["at"], None if schema is None else schema_from_json(schema), raw.get("drop") or [],
+            raw.get("metric"), raw.get("settings") or {}, raw["put"], raw["del"],
+        )  # fmt: skip
+    if op == "put":
+        state = raw["state"]
+        return ReplaceRecord(
+            org, name, schema_from_json(state["schema"]), state["metric"], state["settings"], raw["put"]
+        )
+    if op == "meta":
+        return MetadataRecord(org, name, raw["at"], raw["pinning"], raw["read_only"])
+    if op == "drop":
+        return DropRecord(org, name)
+    raise ValueError(f"unknown log record operation {op!r}")
 
 
 # ---------------------------------------------------------------------------------------------- packing
@@ -168,7 +266,7 @@ def dumps(record: dict[str, Any], documents: Iterable[dict[str, Any]] = ()) -> b
 def loads(data: bytes) -> dict[str, Any]:
     """A record as written by ``dumps`` (``"put"`` holding decoded documents), or a legacy JSON one."""
     if data[:1] == b"{":
-        record = orjson.loads(data)
+        record: dict[str, Any] = orjson.loads(data)
         docs = record["state"].pop("docs") if record.get("op") == "put" else record.get("put", [])
         record["put"] = [decode_doc(doc) for doc in docs]
         return record
@@ -176,6 +274,7 @@ def loads(data: bytes) -> dict[str, Any]:
     if kind != PACKED:
         raise ValueError(f"unknown log record kind {kind}")
     record = orjson.loads(memoryview(data)[_HEAD.size : _HEAD.size + length])
+    assert isinstance(record, dict)
     record["put"], end = unpack_documents(record["put"], data, _HEAD.size + length)
     if end != len(data):
         raise ValueError(f"a log record holds {len(data) - end} bytes beyond its vectors")

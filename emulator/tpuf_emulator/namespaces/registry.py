@@ -1,12 +1,16 @@
-"""The registry: every organisation's namespaces, and the one place requests become state changes.
+"""The registry: locking, commit ordering and snapshot scheduling around the one apply path.
+
+A request is resolved into a log record under its namespace's lock (``commands.py``), the record is
+appended, then applied by ``apply.apply_record``, the function recovery applies the log and the
+snapshot with too; so the registry itself never changes a namespace.
 
 Concurrency: each namespace has a readers-writer lock (queries share it, a write holds it alone
 for validation, resolution, logging and applying). A registry-wide persistence lock is held
 shared while a record is appended and applied, and exclusively while a snapshot is taken, so a
 snapshot always contains exactly the records appended before it.
 
-Durability: with a data directory, a write's resolved effects are appended to the log (durable
-when ``append`` returns) BEFORE they are applied and acknowledged. The whole registry is written as
+Durability: with a data directory, a write's record is appended to the log (durable when
+``append`` returns) BEFORE it is applied and acknowledged. The whole registry is written as
 a snapshot (which truncates the log) once the log has grown larger than the last snapshot (and
 than ``MIN_SNAPSHOT_LOG_BYTES``): a snapshot costs time proportional to the registry, so taking
 one only after at least as many bytes of writes keeps its cost amortised, a constant per byte
@@ -28,42 +32,39 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
-from .. import deadline, serde_errors
+from .. import deadline, query, serde_errors
 from ..background import lower_current_thread_priority
 from ..config import EmulatorConfig
 from ..errors import ApiError, bad_request, not_found
-from ..schema.changes import copy_schema
-from . import graph_sidecars, records, snapshots
+from ..storage import MemoryStorage, Storage, open_storage
+from . import commands, graph_sidecars, records, snapshots
+from .apply import apply_record
 from .export import export_page
 from .listing import list_page
-from .metadata import is_unset, metadata_json, parse_metadata_patch
+from .metadata import metadata_json, parse_metadata_patch
 from .names import validate_namespace_name
-from .namespace import Namespace, now_ms
+from .namespace import Namespace
 from .operations import Operations
 from .rwlock import RWLock
-from .sizes import document_bytes
-from .write_effects import resolve_effects, write_result
-from .write_plan import plan_write, read_only_error
-from .write_request import SourceRef, WriteRequest, parse_write_request
+from .table import NamespaceTable
+from .write_request import WriteRequest, parse_write_request
 
 log = logging.getLogger("tpuf_emulator.namespaces")
 
 MIN_SNAPSHOT_LOG_BYTES = 64 * 1024 * 1024
+T = TypeVar("T")
 
 
 class Registry:
-    def __init__(self, storage: Any = None, api_keys: dict[str, str] | None = None,
+    def __init__(self, storage: Storage | None = None, api_keys: dict[str, str] | None = None,
                  snapshot_every_records: int | None = None) -> None:  # fmt: skip
-        from ..storage import MemoryStorage
-
-        self._storage = storage if storage is not None else MemoryStorage()
-        self._durable = bool(getattr(self._storage, "durable", False))
+        self._storage: Storage = storage if storage is not None else MemoryStorage()
+        self._durable = self._storage.durable
         self._keys = dict(api_keys or {})
         self._snapshot_every = snapshot_every_records
-        self._mutex = threading.Lock()
-        self._orgs: dict[str, dict[str, Namespace]] = {}
+        self._table = NamespaceTable()
         self._persist = RWLock()
         self._records_since_snapshot = 0
         self._counter_lock = threading.Lock()
@@ -72,57 +73,61 @@ class Registry:
 
     @classmethod
     def open(cls, config: EmulatorConfig) -> Registry:
-        from ..storage import open_storage
-
         registry = cls(
             open_storage(config.data_dir), config.effective_api_keys(), config.snapshot_every_records
         )
         registry.recover()
         return registry
 
-    # ------------------------------------------------------------------ lookup
+    @property
+    def _orgs(self) -> dict[str, dict[str, Namespace]]:
+        """Every namespace by organisation and name (tests inspect it)."""
+        return self._table.orgs
 
-    def _namespaces(self, org: str) -> dict[str, Namespace]:
-        return self._orgs.setdefault(org, {})
+    # ------------------------------------------------------------------ lookup
 
     def _get(self, org: str, name: str) -> Namespace:
         validate_namespace_name(name)
-        with self._mutex:
-            ns = self._orgs.get(org, {}).get(name)
+        ns = self._table.get(org, name)
         if ns is None or not ns.committed:
             raise not_found(f"namespace {name!r} not found")
         return ns
 
-    def _get_or_create(self, org: str, name: str) -> Namespace:
-        with self._mutex:
-            spaces = self._namespaces(org)
-            ns = spaces.get(name)
-            if ns is None:
-                ns = spaces[name] = Namespace(org, name)
-            return ns
-
-    def _discard_if_uncommitted(self, ns: Namespace) -> None:
-        with self._mutex:
-            if not ns.committed and self._orgs.get(ns.organization, {}).get(ns.name) is ns:
-                del self._orgs[ns.organization][ns.name]
-                ns.dropped = True
-
-    def _read(self, org: str, name: str, action: Callable[[Namespace], Any]) -> Any:
+    def _read(self, org: str, name: str, action: Callable[[Namespace], T]) -> T:
         ns = self._get(org, name)
         with ns.lock.read():
             if ns.dropped:
                 raise not_found(f"namespace {name!r} not found")
             return action(ns)
 
+    def _locked_write(self, org: str, name: str, action: Callable[[Namespace], T], *, must_exist: bool,
+                      missing: str | None = None) -> T:  # fmt: skip
+        """Run ``action`` on the namespace under its write lock; a namespace created for it and
+        left uncommitted (the action failed) is forgotten again. ``missing``: the 404's message."""
+        while True:
+            ns = self._get(org, name) if must_exist else self._table.get_or_create(org, name)
+            with ns.lock.write():
+                if ns.dropped:
+                    if must_exist:
+                        raise not_found(missing or f"namespace {name!r} not found")
+                    continue  # deleted while we waited: create it anew
+                try:
+                    return action(ns)
+                except BaseException:
+                    self._table.discard_if_uncommitted(ns)
+                    raise
+
     # ------------------------------------------------------------------ persistence
 
-    def _commit(self, record: Callable[[], bytes], apply: Callable[[], None]) -> None:
-        """Make one request's effects durable (when a data dir is used), then visible. The request's
-        deadline is checked up to here, never inside: a commit runs to its end (deadline.py)."""
+    def _commit(self, record: records.Record) -> None:
+        """Make one request's resolved effects durable (when a data dir is used), then visible,
+        through the one apply path recovery uses too (apply.py). The caller holds the namespace's
+        write lock. The request's deadline is checked up to here, never inside: a commit runs to
+        its end (deadline.py); if the append fails (a full disk), nothing is applied."""
         with deadline.suspended(), self._persist.read():
             if self._durable:
-                self._storage.append(record())
-            apply()
+                self._storage.append(records.encode(record))
+            apply_record(self._table, record)
         with self._counter_lock:
             self._records_since_snapshot += 1
 
@@ -146,12 +151,8 @@ class Registry:
     def snapshot_running(self) -> bool:
         return self._snapshotter is not None and self._snapshotter.is_alive()
 
-    def _committed(self) -> list[Namespace]:
-        with self._mutex:
-            return [ns for org in self._orgs.values() for ns in org.values() if ns.committed]
-
     def _cut(self) -> tuple[list[snapshots.NamespaceCut], list[graph_sidecars.GraphCut]]:
-        spaces = self._committed()
+        spaces = self._table.committed()
         return snapshots.cut_registry(spaces), graph_sidecars.cut_graphs(spaces)
 
     def _save_graphs(self, generation: int, graphs: list[graph_sidecars.GraphCut]) -> None:
@@ -215,48 +216,26 @@ class Registry:
     def recover(self) -> None:
         snapshot, log_records = self._storage.recover()
         if snapshot is not None:
-            loaded = snapshots.load_registry(snapshot, self._get_or_create)
+            loaded = 0
+            for record in snapshots.read_registry(snapshot):
+                apply_record(self._table, record)
+                loaded += 1
             log.info("recovered %d namespaces from the snapshot", loaded)
             sidecars = self._storage.sidecars
             if sidecars is not None:  # before the log: its replay keeps the graphs current
                 started = time.perf_counter()
                 graphs = graph_sidecars.restore_graphs(sidecars, self._storage.snapshot_generation,
-                                                       self._committed())  # fmt: skip
+                                                       self._table.committed())  # fmt: skip
                 if graphs:
                     log.info("restored %d ANN graphs saved with the snapshot in %.2f s", graphs,
                              time.perf_counter() - started)  # fmt: skip
         for raw in log_records:
-            self._replay(records.loads(raw))
+            apply_record(self._table, records.decode(raw))
         self._records_since_snapshot = len(log_records)
         if log_records:
             log.info("recovered %d log records after the snapshot", len(log_records))
-        if getattr(self._storage, "needs_compaction", False):  # a background snapshot was interrupted
+        if self._storage.needs_compaction:  # a background snapshot was interrupted
             self.snapshot()
-
-    def _replay(self, record: dict[str, Any]) -> None:
-        op, org, name = record["op"], record["org"], record["ns"]
-        if op == "drop":
-            with self._mutex:
-                self._orgs.get(org, {}).pop(name, None)
-            return
-        ns = self._get_or_create(org, name)
-        if op == "put":
-            records.load_state(ns, record["state"], record["put"])
-        elif op == "meta":
-            ns.pinning, ns.read_only, ns.updated_at = record["pinning"], record["read_only"], record["at"]
-        elif op == "write":
-            if not ns.committed:
-                ns.created_at = record["at"]
-            if record.get("schema") is not None:
-                ns.set_schema(records.schema_from_json(record["schema"]))
-            ns.drop_attributes(record.get("drop") or ())
-            ns.distance_metric = record.get("metric")
-            records.apply_settings(ns, record.get("settings") or {})
-            changes: dict[Any, Any] = {doc["id"]: doc for doc in record["put"]}
-            changes.update({doc_id: None for doc_id in record["del"]})
-            ns.replace_documents(changes)
-            ns.touch(record["at"], bool(changes))
-        ns.committed = True
 
     def close(self) -> None:
         try:
@@ -280,164 +259,44 @@ class Registry:
 
     def _write(self, org: str, name: str, req: WriteRequest, *, must_exist: bool) -> dict[str, Any]:
         started = time.perf_counter()
-        while True:
-            ns = self._get(org, name) if must_exist else self._get_or_create(org, name)
-            with ns.lock.write():
-                if ns.dropped:
-                    if must_exist:
-                        raise not_found(f"namespace {name!r} not found")
-                    continue
-                deadline.restart("write")  # the budget is for the work under the lock, not the wait
-                try:
-                    result = self._write_locked(ns, req, started)
-                except BaseException:
-                    self._discard_if_uncommitted(ns)
-                    raise
-                return result
 
-    def _write_locked(self, ns: Namespace, req: WriteRequest, started: float) -> dict[str, Any]:
-        if req.sharding is not None and ns.row_count and req.sharding != ns.sharding:
-            raise bad_request(
-                "sharding can only be set on a namespace's first write (or with copy_from_namespace)"
-            )
-        plan = plan_write(ns, req)
-        effects = resolve_effects(ns, plan)
-        at = now_ms()
-        settings: dict[str, Any] = {}
-        if req.encryption is not None:
-            settings["encryption"] = req.encryption
-        if req.sharding is not None:
-            settings["sharding"] = req.sharding
-        new_schema = plan.schema_changed or not ns.committed
+        def write(ns: Namespace) -> dict[str, Any]:
+            deadline.restart("write")  # the budget is for the work under the lock, not the wait
+            resolved = commands.resolve_write(ns, req)
+            self._commit(resolved.record)
+            return resolved.response(started)
 
-        def record() -> bytes:
-            changes = effects.changes
-            return records.dumps(
-                {
-                    "op": "write", "org": ns.organization, "ns": ns.name, "at": at,
-                    "schema": plan.schema.to_json() if new_schema else None, "drop": plan.dropped,
-                    "metric": plan.distance_metric, "settings": settings,
-                    "del": [doc_id for doc_id, doc in changes.items() if doc is None],
-                },
-                (doc for doc in changes.values() if doc is not None),
-            )  # fmt: skip
-
-        queried = ns.logical_bytes
-
-        def apply() -> None:
-            if not ns.committed:
-                ns.created_at = at
-            if plan.schema_changed:
-                ns.set_schema(plan.schema)
-            ns.drop_attributes(plan.dropped)
-            ns.distance_metric = plan.distance_metric
-            records.apply_settings(ns, settings)
-            ns.replace_documents(effects.changes)
-            ns.touch(at, bool(effects.changes))
-            ns.committed = True
-
-        self._commit(record, apply)
-        elapsed = int((time.perf_counter() - started) * 1000)
-        return write_result(plan, effects, queried, elapsed)
+        return self._locked_write(org, name, write, must_exist=must_exist)
 
     def _copy(self, org: str, name: str, req: WriteRequest) -> dict[str, Any]:
         started = time.perf_counter()
-        branch = req.branch_from is not None
-        ref: SourceRef = req.branch_from or req.copy_from  # type: ignore[assignment]
-        field = "branch_from_namespace" if branch else "copy_from_namespace"
+        ref = req.branch_from or req.copy_from
+        assert ref is not None
+        field = "branch_from_namespace" if req.branch_from is not None else "copy_from_namespace"
         source_org = org
         if ref.api_key is not None:
-            source_org = self._keys.get(ref.api_key)  # type: ignore[assignment]
-            if source_org is None:
+            keyed = self._keys.get(ref.api_key)
+            if keyed is None:
                 raise ApiError(403, f"{field}.source_api_key is not a valid API key")
+            source_org = keyed
         validate_namespace_name(ref.namespace)
         if source_org == org and ref.namespace == name:
             raise bad_request(f"{field}: a namespace cannot be copied into itself")
+        missing = f"{field}: source namespace {ref.namespace!r} not found"
         try:
-            source = self._get(source_org, ref.namespace)
+            source_ns = self._get(source_org, ref.namespace)
         except ApiError:
-            raise not_found(f"{field}: source namespace {ref.namespace!r} not found") from None
-        with source.lock.read():
-            if source.dropped:
-                raise not_found(f"{field}: source namespace {ref.namespace!r} not found")
-            schema = copy_schema(source.schema)
-            metric = source.distance_metric
-            docs = dict(source.docs)  # documents are immutable; sharing them is safe
-            if branch and source.sharding:
-                raise bad_request(f"{field}: sharded namespaces cannot be branched; use copy_from_namespace")
-            inherited = {"read_only": source.read_only, "encryption": dict(source.encryption),
-                         "sharding": source.sharding}  # fmt: skip
-        if not branch:
-            inherited["encryption"] = ref.encryption or req.encryption or inherited["encryption"]
-            if req.sharding is not None:
-                inherited["sharding"] = req.sharding
-        parent = ref.namespace if branch else None
-        while True:
-            dest = self._get_or_create(org, name)
-            with dest.lock.write():
-                if dest.dropped:
-                    continue
-                try:
-                    self._install_copy(
-                        dest, field, schema, metric, docs, {**inherited, "branch_parent": parent}
-                    )
-                except BaseException:
-                    self._discard_if_uncommitted(dest)
-                    raise
-            written = 0 if branch else sum(document_bytes(schema, d) for d in docs.values())
-            return {
-                "status": "OK",
-                "message": "namespace branched successfully" if branch else "namespace copied successfully",
-                "rows_affected": len(docs),
-                "rows_upserted": len(docs),
-                "billing": {"billable_logical_bytes_written": written},
-                "performance": {"server_total_ms": int((time.perf_counter() - started) * 1000)},
-            }
-
-    def _install_copy(self, dest: Namespace, field: str, schema: Any, metric: str | None,
-                      docs: dict[Any, dict[str, Any]], inherited: dict[str, Any]) -> None:  # fmt: skip
-        """Replace an empty destination's whole state by the copied one (caller holds its write lock)."""
-        if dest.committed and dest.row_count:
-            raise bad_request(
-                f"{field}: destination namespace {dest.name!r} already exists and is not empty; "
-                "copy and branch need an empty destination"
-            )
-        if dest.read_only:
-            raise read_only_error(dest)
-        at = now_ms()
-        settings = {**inherited, "created_at": dest.created_at if dest.committed else at,
-                    "updated_at": at, "last_write_at": at, "pinning": dest.pinning}  # fmt: skip
-
-        def record() -> bytes:
-            state = {"schema": schema.to_json(), "metric": metric, "settings": settings}
-            return records.dumps(
-                {"op": "put", "org": dest.organization, "ns": dest.name, "state": state}, docs.values()
-            )
-
-        def apply() -> None:
-            dest.schema = schema
-            dest.distance_metric = metric
-            records.apply_settings(dest, settings)
-            dest.docs = docs
-            dest.reset_indexes()
-            dest.recompute_sizes()
-            dest.committed = True
-
-        self._commit(record, apply)
+            raise not_found(missing) from None
+        with source_ns.lock.read():
+            if source_ns.dropped:
+                raise not_found(missing)
+            source = commands.read_copy_source(source_ns, req)
+        self._locked_write(org, name, lambda dest: self._commit(commands.resolve_copy(dest, source)),
+                           must_exist=False)  # fmt: skip
+        return source.response(started)
 
     def delete_namespace(self, org: str, name: str) -> dict[str, Any]:
-        ns = self._get(org, name)
-        with ns.lock.write():
-            if ns.dropped:
-                raise not_found(f"namespace {name!r} not found")
-
-            def apply() -> None:
-                with self._mutex:
-                    self._orgs.get(org, {}).pop(name, None)
-                ns.dropped = True
-                ns.reset_indexes()  # releases index memory and stops background ANN folding
-
-            self._commit(lambda: records.dumps({"op": "drop", "org": org, "ns": name}), apply)
+        self._locked_write(org, name, lambda ns: self._commit(records.DropRecord(org, name)), must_exist=True)
         self._maybe_snapshot()
         return {"status": "OK"}
 
@@ -449,21 +308,12 @@ class Registry:
 
     def patch_metadata(self, org: str, name: str, body: dict[str, Any]) -> dict[str, Any]:
         pinning, read_only = parse_metadata_patch(body)
-        ns = self._get(org, name)
-        with ns.lock.write():
-            if ns.dropped:
-                raise not_found(f"namespace {name!r} not found")
-            new_pinning = ns.pinning if is_unset(pinning) else pinning
-            new_read_only = ns.read_only if is_unset(read_only) else read_only
-            at = now_ms()
 
-            def apply() -> None:
-                ns.pinning, ns.read_only, ns.updated_at = new_pinning, new_read_only, at
+        def patch(ns: Namespace) -> dict[str, Any]:
+            self._commit(commands.resolve_metadata(ns, pinning, read_only))
+            return metadata_json(ns)
 
-            meta = {"op": "meta", "org": org, "ns": name, "at": at, "pinning": new_pinning,
-                    "read_only": new_read_only}  # fmt: skip
-            self._commit(lambda: records.dumps(meta), apply)
-            result = metadata_json(ns)
+        result = self._locked_write(org, name, patch, must_exist=True)
         self._maybe_snapshot()
         return result
 
@@ -480,24 +330,19 @@ class Registry:
         return {"status": "ACCEPTED", "message": "cache warm hint accepted"}
 
     def list_namespaces(self, org: str, prefix: str, cursor: str | None, page_size: int) -> dict[str, Any]:
-        with self._mutex:
-            names = [name for name, ns in self._orgs.get(org, {}).items() if ns.committed]
-        return list_page(names, prefix, cursor, page_size)
+        return list_page(self._table.committed_names(org), prefix, cursor, page_size)
 
     def export(self, org: str, name: str, cursor: str | None) -> dict[str, Any]:
         return self._read(org, name, lambda ns: export_page(ns, cursor))
 
     def query(self, org: str, name: str, body: dict[str, Any]) -> dict[str, Any]:
-        execute = _query_function("execute_query")
-        return self._read(org, name, lambda ns: execute(ns, body))
+        return self._read(org, name, lambda ns: query.execute_query(ns, body))
 
     def explain(self, org: str, name: str, body: dict[str, Any]) -> dict[str, Any]:
-        explain = _query_function("explain_query")
-        return self._read(org, name, lambda ns: explain(ns, body))
+        return self._read(org, name, lambda ns: query.explain_query(ns, body))
 
     def recall(self, org: str, name: str, body: dict[str, Any]) -> dict[str, Any]:
-        recall = _query_function("recall")
-        return self._read(org, name, lambda ns: recall(ns, body))
+        return self._read(org, name, lambda ns: query.recall(ns, body))
 
     def start_copy(self, org: str, name: str, body: dict[str, Any]) -> dict[str, Any]:
         """``POST /v2/namespaces/{ns}/async``: a copy whose outcome is read by polling its token."""
@@ -527,14 +372,3 @@ def _needs_existing_namespace(req: WriteRequest) -> bool:
     if req.create_namespace is not None:
         return not req.create_namespace
     return req.schema is not None and not (req.has_documents or req.has_filter_writes)
-
-
-def _query_function(name: str) -> Callable[[Namespace, dict[str, Any]], dict[str, Any]]:
-    try:
-        from .. import query
-    except ImportError:  # pragma: no cover - only while the query layer is missing
-        query = None  # type: ignore[assignment]
-    function = getattr(query, name, None)
-    if function is None:
-        raise ApiError(501, f"{name.replace('_', ' ')} is not available in this build of the emulator")
-    return function

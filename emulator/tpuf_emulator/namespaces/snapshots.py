@@ -26,13 +26,14 @@ indexes are rebuilt from the documents.
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import orjson
 
 from ..fulltext import FullTextIndex, persist
+from ..schema.model import Schema
 from . import records
 from .namespace import Namespace
 
@@ -116,11 +117,11 @@ def _decode_docs(chunk: bytes, meta: dict[str, Any], offset: int) -> list[dict[s
 
 
 def _decode_fulltext(
-    chunk: bytes, meta: dict[str, Any], offset: int, ns: Namespace, docs: dict[Any, dict[str, Any]]
+    chunk: bytes, meta: dict[str, Any], offset: int, schema: Schema, docs: dict[Any, dict[str, Any]]
 ) -> FullTextIndex | None:
     """The index of a KIND_FULLTEXT chunk, or None when the namespace's schema (read first, from
     its header chunk) does not index the attribute with those options: it is then rebuilt."""
-    attribute = ns.schema.get(meta["attr"])
+    attribute = schema.get(meta["attr"])
     config = None if attribute is None else attribute.full_text_search
     if config is None or config.to_json() != meta["config"]:
         return None
@@ -130,21 +131,22 @@ def _decode_fulltext(
     return index
 
 
-def load_registry(chunks: Iterable[bytes], namespace_for: Callable[[str, str], Namespace]) -> int:
-    """Rebuild every namespace of a snapshot through ``namespace_for(org, name)``; returns how many.
+def read_registry(chunks: Iterable[bytes]) -> Iterator[records.ReplaceRecord]:
+    """Every namespace of a snapshot, as the record that installs it (``apply.apply_record``),
+    one at a time: memory beyond the namespaces already installed stays at one namespace.
 
     Chunks are checksummed by storage/, so a chunk that does not decode here is a bug or a snapshot
     from another format version: that is raised, never skipped.
     """
-    current: Namespace | None = None
+    header: dict[str, Any] | None = None
+    schema = Schema()
     docs: dict[Any, dict[str, Any]] = {}
     fulltext: dict[str, FullTextIndex] = {}
-    count = 0
 
-    def finish() -> None:
-        if current is not None:
-            current.load_documents(docs.values(), fulltext)
-            current.committed = True
+    def finish() -> records.ReplaceRecord:
+        assert header is not None
+        return records.ReplaceRecord(header["org"], header["ns"], schema, header["metric"], header["settings"],
+                                     docs.values(), fulltext)  # fmt: skip
 
     for index, chunk in enumerate(chunks):
         kind, meta_length = _HEAD.unpack_from(chunk)
@@ -153,20 +155,17 @@ def load_registry(chunks: Iterable[bytes], namespace_for: Callable[[str, str], N
             if kind != KIND_REGISTRY or meta.get("version") not in READABLE_VERSIONS:
                 raise ValueError(f"snapshot format {meta.get('version')!r} is not one of {READABLE_VERSIONS}")
         elif kind == KIND_NAMESPACE:
-            finish()
-            current, docs, fulltext = namespace_for(meta["org"], meta["ns"]), {}, {}
-            current.schema = records.schema_from_json(meta["schema"])
-            current.distance_metric = meta["metric"]
-            records.apply_settings(current, meta["settings"])
-            count += 1
-        elif kind == KIND_DOCS and current is not None:
+            if header is not None:
+                yield finish()
+            header, schema, docs, fulltext = meta, records.schema_from_json(meta["schema"]), {}, {}
+        elif kind == KIND_DOCS and header is not None:
             for doc in _decode_docs(chunk, meta, _HEAD.size + meta_length):
                 docs[doc["id"]] = doc
-        elif kind == KIND_FULLTEXT and current is not None:
-            loaded = _decode_fulltext(chunk, meta, _HEAD.size + meta_length, current, docs)
+        elif kind == KIND_FULLTEXT and header is not None:
+            loaded = _decode_fulltext(chunk, meta, _HEAD.size + meta_length, schema, docs)
             if loaded is not None:
                 fulltext[meta["attr"]] = loaded
         else:
             raise ValueError(f"unexpected snapshot chunk of kind {kind} at position {index}")
-    finish()
-    return count
+    if header is not None:
+        yield finish()

@@ -10,6 +10,7 @@ after the two filter steps.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,7 +69,7 @@ class _State:
             doc = without_attributes(doc, self.dropped)
         return doc
 
-    def items(self):
+    def items(self) -> Iterator[tuple[Any, dict[str, Any]]]:
         for doc_id in self.docs:
             current = self.get(doc_id)
             if current is not None:

@@ -72,7 +72,8 @@ def plan_write(ns: Namespace, req: WriteRequest) -> WritePlan:
         )
         dropped = dropped_attributes(explicit)
     schema = _with_id_type(schema, req, ns)
-    id_type = schema.get("id").type.text if schema.get("id") else "uint"
+    id_attr = schema.get("id")
+    id_type = id_attr.type.text if id_attr is not None else "uint"
     upserts = [(decode_id(r.id, id_type, r.id_where), r) for r in req.upserts]
     patches = [(decode_id(r.id, id_type, r.id_where), r) for r in req.patches]
     deletes = [(decode_id(doc_id, id_type, where), where) for doc_id, where in req.deletes]

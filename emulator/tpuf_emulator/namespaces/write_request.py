@@ -199,7 +199,7 @@ def _key_name(value: dict[str, Any], where: str) -> str:
     """A CMEK key: a GCP Cloud KMS key's resource name or an AWS KMS key ARN, else the hosted 400."""
     if "key_name" not in value:
         raise serde_errors.missing_field(where, "key_name")
-    key = _expect(value["key_name"], str, serde_errors.STRING, f"{where}.key_name")
+    key: str = _expect(value["key_name"], str, serde_errors.STRING, f"{where}.key_name")
     if not re.search(KMS_KEY_NAME_PATTERN, key):
         raise bad_request(f"Malformed Cloud KMS crypto key: {key}")
     return key

@@ -47,6 +47,7 @@ from ..language.nodes import (
 from ..language.nodes import Product as ProductNode
 from ..ranking import diversify, order_documents, rank_by_score, rrf_fuse
 from ..schema.values import format_datetime
+from ..seams import NamespaceView, fulltext_index
 from .aggregate import aggregate, aggregate_groups
 from .rows import render_rows
 from .vector_search import vector_search
@@ -61,7 +62,7 @@ class Stats:
     bytes_returned: int = 0
 
 
-def execute_query(view: Any, body: Any) -> dict[str, Any]:
+def execute_query(view: NamespaceView, body: Any) -> dict[str, Any]:
     """Run a single query or a multi-query (told apart by ``queries``) and return the response body."""
     started = time.perf_counter()
     if not isinstance(body, dict):
@@ -82,7 +83,7 @@ def execute_query(view: Any, body: Any) -> dict[str, Any]:
     return response
 
 
-def performance(view: Any, started: float, stats: Stats) -> dict[str, Any]:
+def performance(view: NamespaceView, started: float, stats: Stats) -> dict[str, Any]:
     elapsed = int(round((time.perf_counter() - started) * 1000))
     out: dict[str, Any] = {
         "cache_hit_ratio": 1.0,
@@ -92,31 +93,20 @@ def performance(view: Any, started: float, stats: Stats) -> dict[str, Any]:
         "exhaustive_search_count": stats.exhaustive,
         "approx_namespace_size": len(view.documents()),
     }
-    last_write = getattr(view, "last_write_at", None)
-    if isinstance(last_write, int):
-        out["last_included_write_at"] = format_datetime(last_write)
+    if view.last_write_at is not None:
+        out["last_included_write_at"] = format_datetime(view.last_write_at)
     return out
 
 
-def namespace_bytes(view: Any) -> int:
-    """The namespace's logical size: maintained by the namespace when it offers it, else estimated."""
-    size = getattr(view, "logical_bytes", None)
-    if isinstance(size, int):
-        return size
-    from ..namespaces.sizes import document_bytes
-
-    docs = view.documents()
-    if not docs:
-        return 0
-    sample = [doc for _, doc in zip(range(64), docs.values(), strict=False)]
-    average = sum(document_bytes(view.schema, doc) for doc in sample) / len(sample)
-    return int(average * len(docs))
+def namespace_bytes(view: NamespaceView) -> int:
+    """The namespace's logical size, as the namespace maintains it."""
+    return view.logical_bytes
 
 
 # ---------------------------------------------------------------------------------------------- single query
 
 
-def run_query(view: Any, plan: QueryPlan, vector_encoding: str, stats: Stats) -> dict[str, Any]:
+def run_query(view: NamespaceView, plan: QueryPlan, vector_encoding: str, stats: Stats) -> dict[str, Any]:
     """Execute one parsed query and return its result object (rows, aggregations or groups)."""
     docs = view.documents()
     stats.bytes_queried += namespace_bytes(view)
@@ -154,13 +144,16 @@ def _ties_possible(plan: QueryPlan) -> bool:
 
 
 def _filtered(
-    docs: Mapping[Any, dict[str, Any]], tree: FilterNode | None, view: Any = None, keep_order: bool = True
+    docs: Mapping[Any, dict[str, Any]],
+    tree: FilterNode | None,
+    view: NamespaceView | None = None,
+    keep_order: bool = True,
 ) -> dict[Any, dict[str, Any]] | None:
     if tree is None:
         return None
     test = compile_filter(tree)
-    index = getattr(view, "filter_index", None)  # postings narrow equality filters (filterindex/)
-    narrowed = index().candidates(tree) if index is not None else None
+    index = None if view is None else view.filter_index()  # postings narrow equality filters (filterindex/)
+    narrowed = index.candidates(tree) if index is not None else None
     if narrowed is not None and len(narrowed) < len(docs):
         hits = {i: docs[i] for i in paced(narrowed) if i in docs and test(docs[i], None)}
         if keep_order and len(hits) > 1:  # document order, so ties rank as without the index
@@ -170,7 +163,7 @@ def _filtered(
 
 
 def _rank(
-    view: Any,
+    view: NamespaceView,
     plan: QueryPlan,
     docs: Mapping[Any, dict[str, Any]],
     candidates: dict[Any, dict[str, Any]] | None,
@@ -188,7 +181,7 @@ def _rank(
         # A plain BM25 rank: scored and cut to the top k by the index itself (fulltext/topk.py),
         # in the same order rank_by_score gives, without a dict of every match.
         node = rank.expr
-        index = view.fulltext(node.attr)
+        index = fulltext_index(view, node.attr)
         hits = index.bm25_top(node.query, node.last_as_prefix, None if plan.per is not None else wanted,
                               None if candidates is None else candidates.keys())  # fmt: skip
         return [(docs[i], s) for i, s in hits]
@@ -198,11 +191,11 @@ def _rank(
         stats.exhaustive += _scanned_by_score(rank.expr, len(pool))
         return [(docs[i], s) for i, s in scored]
     assert isinstance(rank, OrderBy)
-    k = None if plan.per else wanted
-    ordered = ordered_documents(view, candidates, rank.keys, k)  # columns/, when they hold the keys
+    top: int | None = None if plan.per else wanted
+    ordered = ordered_documents(view, candidates, rank.keys, top)  # columns/, when they hold the keys
     if ordered is None:
         pool_docs = list((docs if candidates is None else candidates).values())
-        ordered = order_documents(pool_docs, rank.keys, k)
+        ordered = order_documents(pool_docs, rank.keys, top)
     return [(doc, None) for doc in ordered]
 
 
@@ -219,7 +212,7 @@ def _scanned_by_score(node: ScoreNode, pool_size: int) -> int:
     return pool_size
 
 
-def _bind_indexes(view: Any, plan: QueryPlan) -> None:
+def _bind_indexes(view: NamespaceView, plan: QueryPlan) -> None:
     """Give token filters the matching ids from the attribute's full-text index (fast path)."""
     trees: list[FilterNode] = [plan.filter] if plan.filter is not None else []
     if isinstance(plan.rank, ScoreRank):
@@ -238,7 +231,7 @@ def _score_filters(node: ScoreNode) -> list[FilterNode]:
     return []
 
 
-def _bind_filter(view: Any, node: FilterNode) -> None:
+def _bind_filter(view: NamespaceView, node: FilterNode) -> None:
     if isinstance(node, Logical):
         for child in node.children:
             _bind_filter(view, child)
@@ -251,7 +244,7 @@ def _bind_filter(view: Any, node: FilterNode) -> None:
 # ---------------------------------------------------------------------------------------------- multi-query
 
 
-def run_multi_query(view: Any, plan: MultiQueryPlan, stats: Stats) -> dict[str, Any]:
+def run_multi_query(view: NamespaceView, plan: MultiQueryPlan, stats: Stats) -> dict[str, Any]:
     results = [run_query(view, sub, plan.vector_encoding, stats) for sub in plan.queries]
     if plan.rerank is None:
         return {"results": results}

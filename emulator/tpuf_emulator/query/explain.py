@@ -35,9 +35,10 @@ from ..language.nodes import (
     TokenMatch,
     VectorRank,
 )
+from ..seams import NamespaceView
 
 
-def explain_query(view: Any, body: Any) -> dict[str, Any]:
+def explain_query(view: NamespaceView, body: Any) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise serde_errors.invalid_type("", body, serde_errors.struct("QueryRequest"))
     size = len(view.documents())
@@ -60,7 +61,7 @@ def explain_query(view: Any, body: Any) -> dict[str, Any]:
     return {"plan_text": "\n".join(lines)}
 
 
-def describe_plan(view: Any, plan: QueryPlan, size: int) -> list[str]:
+def describe_plan(view: NamespaceView, plan: QueryPlan, size: int) -> list[str]:
     lines: list[str] = []
     step = 1
 
@@ -85,8 +86,8 @@ def describe_plan(view: Any, plan: QueryPlan, size: int) -> list[str]:
         return lines
     rank = plan.rank
     if isinstance(rank, VectorRank):
-        index = view.vector_index(rank.attr) if rank.mode == "ANN" and not rank.multi else None
-        how = "vector index search" if index is not None else "exhaustive distance computation (numpy)"
+        vectors = view.vector_index(rank.attr) if rank.mode == "ANN" and not rank.multi else None
+        how = "vector index search" if vectors is not None else "exhaustive distance computation (numpy)"
         kind = "late-interaction sum of closest distances" if rank.multi else rank.metric
         add(f"rank: {rank.mode} on {rank.attr!r} by {kind}, ascending, via {how}")
     elif isinstance(rank, ScoreRank):

@@ -22,12 +22,13 @@ from ..language.nodes import VectorRank
 from ..language.ranking import RankParser
 from ..language.shape import expect_bool, expect_int, expect_object, reject_unknown_keys
 from ..schema.values import encode_vector
+from ..seams import NamespaceView
 from .vector_search import vector_search
 
 RECALL_FIELDS = ("num", "top_k", "filters", "rank_by", "include_ground_truth")
 
 
-def _default_vector_attr(view: Any) -> str:
+def _default_vector_attr(view: NamespaceView) -> str:
     dense = [n for n, a in view.schema.attributes.items() if a.type.kind == "vector"]
     if "vector" in dense:
         return "vector"
@@ -36,7 +37,7 @@ def _default_vector_attr(view: Any) -> str:
     raise ApiError(400, "recall: the namespace has no dense vector attribute to evaluate")
 
 
-def recall(view: Any, body: Any) -> dict[str, Any]:
+def recall(view: NamespaceView, body: Any) -> dict[str, Any]:
     body = expect_object(body if body is not None else {}, "", serde_errors.struct("RecallRequest"))
     reject_unknown_keys(body, RECALL_FIELDS, "")
     top_k = expect_int(body.get("top_k", 10) if body.get("top_k") is not None else 10, "top_k", 1, 10_000)
@@ -62,6 +63,7 @@ def recall(view: Any, body: Any) -> dict[str, Any]:
         stored = [doc[attr] for doc in pool.values() if doc.get(attr) is not None]
         queries = random.sample(stored, min(count, len(stored)))
     metric_attr = view.schema.get(attr)
+    assert metric_attr is not None  # _default_vector_attr picked it from the schema
     metric = RankParser(view.schema, view.distance_metric).metric_for(metric_attr)
     recalls: list[float] = []
     ann_counts: list[int] = []

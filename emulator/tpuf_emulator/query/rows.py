@@ -33,11 +33,15 @@ from ..language.nodes import (
 )
 from ..ranking import ScoreEvaluator, finite_score
 from ..schema.values import encode_value
+from ..seams import NamespaceView, fulltext_index
 from .vector_search import row_distance
 
 
 def render_rows(
-    view: Any, plan: QueryPlan, ranked: list[tuple[dict[str, Any], float | None]], vector_encoding: str
+    view: NamespaceView,
+    plan: QueryPlan,
+    ranked: list[tuple[dict[str, Any], float | None]],
+    vector_encoding: str,
 ) -> list[dict[str, Any]]:
     schema = view.schema
     selected = [(name, schema.get(name)) for name in plan.attributes]
@@ -57,7 +61,10 @@ def render_rows(
 
 
 def _add_computed(
-    view: Any, plan: QueryPlan, ranked: list[tuple[dict[str, Any], float | None]], rows: list[dict[str, Any]]
+    view: NamespaceView,
+    plan: QueryPlan,
+    ranked: list[tuple[dict[str, Any], float | None]],
+    rows: list[dict[str, Any]],
 ) -> None:
     returned: Mapping[Any, dict[str, Any]] = {doc["id"]: doc for doc, _ in ranked}
     for name, node in plan.compute.items():
@@ -71,7 +78,7 @@ def _add_computed(
                 value = scores.get(row["id"], 0.0)
                 row[name] = finite_score(value)
         elif isinstance(node, HighlightCompute):
-            index = view.fulltext(node.attr)
+            index = fulltext_index(view, node.attr)
             query = _bm25_query_for(plan, node.attr, index)
             for (doc, _), row in zip(ranked, rows, strict=True):
                 row[name] = highlight(

@@ -16,6 +16,7 @@ import numpy as np
 
 from ..language.nodes import VectorRank
 from ..ranking import distances, late_interaction_distance, nearest
+from ..seams import NamespaceView
 
 
 @dataclass
@@ -26,7 +27,7 @@ class VectorSearchResult:
 
 
 def vector_search(
-    view: Any,
+    view: NamespaceView,
     rank: VectorRank,
     candidates: Mapping[Any, dict[str, Any]] | None,
     k: int,
@@ -38,12 +39,11 @@ def vector_search(
         allowed = None if candidates is None else set(candidates)
         if rank.mode == "ANN":
             found = index.search(rank.query, k, allowed=allowed)
-            tail = getattr(index, "unindexed_count", 0)  # not yet in the ANN graph: searched exhaustively
+            tail = index.unindexed_count  # not yet in the ANN graph: searched exhaustively
             return VectorSearchResult([(i, float(d)) for i, d in found], True, tail)
-        if hasattr(index, "exact_search"):
-            found = index.exact_search(rank.query, k, allowed=allowed)
-            scanned = len(docs) if allowed is None else len(allowed)
-            return VectorSearchResult([(i, float(d)) for i, d in found], False, scanned)
+        found = index.exact_search(rank.query, k, allowed=allowed)
+        scanned = len(docs) if allowed is None else len(allowed)
+        return VectorSearchResult([(i, float(d)) for i, d in found], False, scanned)
     pool = docs if candidates is None else candidates
     attr = rank.attr
     ids = [i for i, doc in pool.items() if doc.get(attr) is not None]

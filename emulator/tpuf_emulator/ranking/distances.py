@@ -16,7 +16,8 @@ def distances(metric: str, matrix: np.ndarray, query: np.ndarray) -> np.ndarray:
     q = np.asarray(query, dtype=np.float64)
     if metric == "euclidean_squared":
         diff = rows - q
-        return np.einsum("ij,ij->i", diff, diff)
+        squared: np.ndarray = np.einsum("ij,ij->i", diff, diff)
+        return squared
     dots = rows @ q
     norms = np.sqrt(np.einsum("ij,ij->i", rows, rows)) * np.linalg.norm(q)
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -35,6 +35,7 @@ from ..language.nodes import (
     ScoreNode,
     SparseScore,
 )
+from ..seams import NamespaceView, fulltext_index
 from .distances import sparse_dot
 
 Scores = dict[Any, float]
@@ -43,16 +44,17 @@ Scores = dict[Any, float]
 class ScoreEvaluator:
     """Evaluates expressions for one view over ``candidates`` (id -> document)."""
 
-    def __init__(self, view: Any, candidates: Mapping[Any, dict[str, Any]]) -> None:
+    def __init__(self, view: NamespaceView, candidates: Mapping[Any, dict[str, Any]]) -> None:
         self.view = view
         self.candidates = candidates
 
     def evaluate(self, node: ScoreNode) -> Scores:
         method = getattr(self, f"_{type(node).__name__}")
-        return method(node)
+        scores: Scores = method(node)
+        return scores
 
     def _Bm25(self, node: Bm25) -> Scores:
-        scores = self.view.fulltext(node.attr).bm25(node.query, node.last_as_prefix)
+        scores = fulltext_index(self.view, node.attr).bm25(node.query, node.last_as_prefix)
         candidates = self.candidates
         if len(scores) <= len(candidates):
             return {i: s for i, s in scores.items() if i in candidates}
@@ -136,7 +138,7 @@ def finite_score(score: float) -> float:
 
 
 def rank_by_score(
-    view: Any, node: ScoreNode, candidates: Mapping[Any, dict[str, Any]], k: int | None = None
+    view: NamespaceView, node: ScoreNode, candidates: Mapping[Any, dict[str, Any]], k: int | None = None
 ) -> list[tuple[Any, float]]:
     """(id, score) for candidates with a non-zero score, best first; the best ``k`` when given.
 

@@ -8,7 +8,7 @@ inferred as ``float`` (the reference's recommendation). The attribute named ``ve
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
 from ..errors import bad_request
 from .values import decode_base64_float32
@@ -64,11 +64,11 @@ def infer_type(name: str, value: Any) -> str | None:
             return "[]float"
         if len(kinds) > 1:
             raise bad_request(
-                f"attribute {name!r}: array elements must all have one type, found {sorted(kinds)}"
+                f"attribute {name!r}: array elements must all have one type, found {sorted(map(str, kinds))}"
             )
         return f"[]{kinds.pop()}"
     return _fail(name, "an object")
 
 
-def _fail(name: str, what: str) -> None:
+def _fail(name: str, what: str) -> NoReturn:
     raise bad_request(_UNINFERABLE.format(name=name, what=what))

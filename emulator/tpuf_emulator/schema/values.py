@@ -343,9 +343,10 @@ def decode_sparse_vector(value: Any, where: str) -> dict[str, float]:
 
 def floats32(array: np.ndarray) -> list[float]:
     """float32 values as Python floats in their shortest round-tripping decimal form (0.7, not 0.69999...)."""
-    return orjson.loads(
+    values: list[float] = orjson.loads(
         orjson.dumps(np.ascontiguousarray(array, dtype=np.float32), option=orjson.OPT_SERIALIZE_NUMPY)
     )
+    return values
 
 
 def encode_vector(array: np.ndarray, vector_encoding: str = "float") -> Any:

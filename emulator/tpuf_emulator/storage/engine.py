@@ -56,8 +56,12 @@ PREVIOUS_LOG_FILE = "wal.prev.log"
 class Storage(Protocol):
     """What the namespaces layer relies on (see docs/architecture.md, "Storage")."""
 
-    durable: bool
-    sidecars: Sidecars | None  # None: nothing is kept between runs (memory mode)
+    @property
+    def durable(self) -> bool: ...
+    @property
+    def sidecars(self) -> Sidecars | None: ...  # None: nothing is kept between runs (memory mode)
+    @property
+    def needs_compaction(self) -> bool: ...  # recovery replayed a log no snapshot holds yet: compact soon
 
     def recover(self) -> tuple[Iterator[bytes] | None, list[bytes]]: ...
     def append(self, record: bytes) -> None: ...
@@ -79,7 +83,8 @@ class MemoryStorage:
     """No data directory: nothing survives the process, every call is a no-op."""
 
     durable = False
-    sidecars = None
+    sidecars: Sidecars | None = None
+    needs_compaction = False
     log_bytes = 0
     snapshot_bytes = 0
     snapshot_generation = 0
@@ -403,7 +408,7 @@ class DiskStorage:
         return self._appender
 
 
-def open_storage(data_dir: Path | str | None) -> MemoryStorage | DiskStorage:
+def open_storage(data_dir: Path | str | None) -> Storage:
     """In-memory storage for ``None``; otherwise lock ``data_dir`` (created if missing) for this process."""
     if data_dir is None:
         return MemoryStorage()

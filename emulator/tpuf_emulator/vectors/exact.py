@@ -24,12 +24,13 @@ METRICS = (COSINE, EUCLIDEAN)
 def unit(matrix: np.ndarray) -> np.ndarray:
     """Rows scaled to length 1; zero rows stay zero (their cosine distance to anything is 1)."""
     norms = np.linalg.norm(matrix, axis=-1, keepdims=True)
-    return np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+    scaled: np.ndarray = np.divide(matrix, norms, out=np.zeros_like(matrix), where=norms > 0)
+    return scaled
 
 
 def norms(vectors: np.ndarray, metric: str) -> np.ndarray:
     """What :func:`scan` needs beside each row: ``|x|`` for cosine, ``|x|²`` for euclidean."""
-    squares = np.einsum("ij,ij->i", vectors, vectors)
+    squares: np.ndarray = np.einsum("ij,ij->i", vectors, vectors)
     return np.sqrt(squares) if metric == COSINE else squares
 
 
@@ -40,9 +41,9 @@ def scan(vectors: np.ndarray, row_norms: np.ndarray, query: np.ndarray, metric: 
     expanded forms rank correctly but carry float32 rounding, so callers re-score their final
     winners with :func:`rescore`.
     """
-    dots = vectors @ query
+    dots: np.ndarray = vectors @ query
     if metric == COSINE:
-        cos = np.divide(dots, row_norms, out=np.zeros_like(dots), where=row_norms > 0)
+        cos: np.ndarray = np.divide(dots, row_norms, out=np.zeros_like(dots), where=row_norms > 0)
         return 1.0 - cos
     return row_norms - 2.0 * dots + float(query @ query)
 
@@ -59,10 +60,11 @@ def rescore(vectors: np.ndarray, query: np.ndarray, metric: str) -> np.ndarray:
     if metric == COSINE:
         dots = (x * q).sum(axis=1)
         denominator = np.sqrt((x * x).sum(axis=1) * (q * q).sum(axis=1))
-        cos = np.divide(dots, denominator, out=np.zeros_like(dots), where=denominator > 0)
-        return np.clip(1.0 - cos, 0.0, 2.0)
+        cosine: np.ndarray = np.divide(dots, denominator, out=np.zeros_like(dots), where=denominator > 0)
+        return np.clip(1.0 - cosine, 0.0, 2.0)
     diff = x - q
-    return (diff * diff).sum(axis=1)
+    distances: np.ndarray = (diff * diff).sum(axis=1)
+    return distances
 
 
 def smallest(distances: np.ndarray, k: int) -> np.ndarray:

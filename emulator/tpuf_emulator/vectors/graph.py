@@ -104,7 +104,8 @@ class Graph:
         count = min(count, len(self._index))
         if count <= 0:
             return np.empty(0, dtype=np.int64)
-        self._index.expansion_search = max(EXPANSION_SEARCH, count)
+        # usearch's Index has a setter for this property (usearch/index.py), but mypy reads it as read-only.
+        self._index.expansion_search = max(EXPANSION_SEARCH, count)  # type: ignore[misc]
         matches = self._index.search(self._codes(query), count, threads=1)
         return matches.keys.astype(np.int64)
 

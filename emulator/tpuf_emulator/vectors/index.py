@@ -314,9 +314,9 @@ class VectorIndex:
         lo, hi = int(slots.min()), int(slots.max()) + 1
         if hi - lo == len(slots) or len(slots) * 3 >= used:
             start, stop = (lo, hi) if hi - lo == len(slots) else (0, used)
-            return exact.scan(store.vectors[start:stop], store.norms[start:stop], q_scan, metric)[
-                slots - start
-            ]
+            scanned = exact.scan(store.vectors[start:stop], store.norms[start:stop], q_scan, metric)
+            picked: np.ndarray = scanned[slots - start]
+            return picked
         out = np.empty(len(slots), dtype=np.float32)
         block = min(len(slots), SCAN_BLOCK)
         buffer = np.empty((block, self.dims), dtype=np.float32)

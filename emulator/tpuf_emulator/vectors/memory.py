@@ -23,6 +23,7 @@ import ctypes.util
 import os
 import threading
 import time
+from collections.abc import Callable
 
 MIN_INTERVAL_S = 1.0
 
@@ -33,7 +34,7 @@ _last = 0.0
 M_ARENA_MAX = -8  # mallopt parameter number (glibc malloc.h)
 
 
-def _load_libc():  # type: ignore[no-untyped-def]
+def _load_libc() -> ctypes.CDLL | None:
     name = ctypes.util.find_library("c")
     try:
         return ctypes.CDLL(name) if name else None
@@ -41,11 +42,11 @@ def _load_libc():  # type: ignore[no-untyped-def]
         return None
 
 
-def _load_trim(libc):  # type: ignore[no-untyped-def]
+def _load_trim(libc: ctypes.CDLL | None) -> Callable[[int], int] | None:
     return getattr(libc, "malloc_trim", None) if libc is not None else None
 
 
-def _single_arena(libc) -> None:  # type: ignore[no-untyped-def]
+def _single_arena(libc: ctypes.CDLL | None) -> None:
     mallopt = getattr(libc, "mallopt", None) if libc is not None else None
     if mallopt is not None and _trim is not None and "MALLOC_ARENA_MAX" not in os.environ:
         mallopt(M_ARENA_MAX, 1)

@@ -66,8 +66,8 @@ class RowStore:
         """Detach ``doc_id`` from its row (the row is not reusable until :meth:`free`)."""
         if doc_id in self._own:
             self._own.remove(doc_id)
-            self._retiring_own.add(doc_id)  # type: ignore[arg-type]
-            return doc_id  # type: ignore[return-value]
+            self._retiring_own.add(doc_id)
+            return doc_id
         row = self._row_of.pop(doc_id, None)
         if row is not None:
             self._id_of[row] = None
