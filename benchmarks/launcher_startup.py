@@ -33,7 +33,7 @@ with tpuf_emulator.run(mode="thread") as emu:
 
 def _time_run(mode: launcher.Mode) -> float:
     started = time.perf_counter()
-    with launcher.run(mode=mode) as emu:  # type: ignore[call-overload]
+    with launcher.run(mode=mode) as emu:
         elapsed = time.perf_counter() - started
         assert launcher.answers(emu.base_url, emu.headers)
     return elapsed

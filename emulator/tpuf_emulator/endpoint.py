@@ -6,6 +6,16 @@ Both a local emulator (``launcher.py``) and the hosted service (``pytest_plugin.
 
 from __future__ import annotations
 
+from typing import TypedDict
+
+
+class ClientKwargs(TypedDict):
+    """``Turbopuffer(**kwargs)`` for both clients; a TypedDict so type checkers match the keys to the
+    constructors' parameters (a ``dict[str, str]`` would be checked against every parameter)."""
+
+    api_key: str
+    base_url: str
+
 
 class Endpoint:
     """``base_url`` (no trailing slash) and ``api_key``; ``client_kwargs``, ``env`` and ``headers``
@@ -19,7 +29,7 @@ class Endpoint:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
 
     @property
-    def client_kwargs(self) -> dict[str, str]:
+    def client_kwargs(self) -> ClientKwargs:
         """Keyword arguments for both ``turbopuffer.Turbopuffer(...)`` (the official client) and
         ``turbopuffer_openapi_client.Turbopuffer(...)`` (the generated one): ``api_key`` and
         ``base_url``. No ``region``: with a base URL that has no ``{region}`` placeholder, both
