@@ -9,6 +9,8 @@ declaration that makes ``pip install tpuf-emulator`` enough.
 from __future__ import annotations
 
 import json
+import re
+import textwrap
 import tomllib
 from pathlib import Path
 
@@ -198,3 +200,16 @@ def test_namespace_names_are_valid_and_prefixed() -> None:
     name = pytest_plugin.namespace_name("test_search[ünï code/params-" + "x" * 200 + "]")
     assert name.startswith("tpuf-pytest-test_search-")
     assert len(name) <= 128 and all(c.isascii() and (c.isalnum() or c in "-_.") for c in name)
+
+
+def test_readme_examples_run_as_written(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The root README's "Test your app against the emulator" blocks: a test file, and run() in a test."""
+    monkeypatch.delenv("TURBOPUFFER_REGION", raising=False)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Test your app against the emulator", 1)[1].split("\n## ", 1)[0]
+    fixture_example, launcher_example = re.findall(r"```python\n(.*?)```", section, flags=re.S)
+    pytester.makepyfile(
+        test_readme_fixtures=fixture_example,
+        test_readme_launcher="def test_run():\n" + textwrap.indent(launcher_example, "    "),
+    )
+    pytester.runpytest_subprocess(*PLUGIN_ARGS).assert_outcomes(passed=2)
