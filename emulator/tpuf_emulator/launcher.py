@@ -77,12 +77,15 @@ def free_port() -> int:
         return port
 
 
-def answers(base_url: str, headers: dict[str, str], timeout: float = 2.0) -> bool:
-    """Whether an HTTP server at ``base_url`` (``http://host:port``) answers a namespace listing."""
+def answers(base_url: str, headers: dict[str, str] | None = None, timeout: float = 2.0) -> bool:
+    """Whether an HTTP server at ``base_url`` (``http://host:port``) answers a namespace listing.
+
+    The start-up probes send no key: any answer (a 401 too) means serving, and a probe must not use
+    up the organisation's ``--rate-limit`` budget before the caller's first request."""
     host, _, port = base_url.removeprefix("http://").partition(":")
     connection = http.client.HTTPConnection(host, int(port), timeout=timeout)
     try:
-        connection.request("GET", "/v1/namespaces", headers=headers)
+        connection.request("GET", "/v1/namespaces", headers=headers or {})
         connection.getresponse().read()
         return True
     except OSError:  # refused, reset, timed out: not serving yet
@@ -187,7 +190,7 @@ class EmulatorProcess(Endpoint):
                 raise EmulatorStartError(
                     f"emulator exited with code {self.process.returncode}:\n{self.output()}"
                 )
-            if answers(self.base_url, self.headers):
+            if answers(self.base_url):
                 return
             time.sleep(0.02)
         self.kill()
@@ -303,7 +306,7 @@ class EmulatorThread(Endpoint):
         while time.monotonic() < deadline:
             if not self._thread.is_alive():
                 raise EmulatorStartError(f"the emulator thread ended before serving: {self._failure!r}")
-            if self._server.started and answers(self.base_url, self.headers):
+            if self._server.started and answers(self.base_url):
                 return
             time.sleep(0.005)
         self.stop()

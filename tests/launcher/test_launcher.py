@@ -149,3 +149,9 @@ def test_modes_reject_options_of_the_other_mode(tmp_path: Path) -> None:
         tpuf_emulator.run(log_path=tmp_path / "log")  # type: ignore[call-overload]
     with pytest.raises(ValueError, match="mode='thread' only"):
         tpuf_emulator.run(mode="process", wrap_app=lambda app: app)  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize("mode", ["thread", "process"])
+def test_waiting_for_start_up_spends_none_of_the_rate_limit(mode: tpuf_emulator.launcher.Mode) -> None:
+    with tpuf_emulator.run(mode=mode, api_key="limited", extra_args=["--rate-limit", "1"]) as emu:
+        assert httpx.get(f"{emu.base_url}/v1/namespaces", headers=emu.headers).status_code == 200
