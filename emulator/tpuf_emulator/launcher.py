@@ -21,10 +21,12 @@ exits. Two modes:
   (``output()``). Isolated from the caller, and killable: ``kill()`` (SIGKILL, as in a crash) then
   ``start()`` again on the same data directory is how the crash and recovery tests use it.
 
-Start-up, measured to the first HTTP answer on a 2-core machine shared with other work
-(``python -m benchmarks.launcher_startup``): thread mode 0.05 s when the emulator's modules are
-already imported, 0.3 s for the first one in a process (the imports); process mode 0.6 s (a new
-interpreter importing numpy, usearch, starlette and the emulator each time).
+Start-up, measured to the first HTTP answer (``python -m benchmarks.launcher_startup``, medians of
+7 starts, on a 2-core machine shared with other work, at two load levels): thread mode 0.003-0.016 s
+once the emulator's modules are imported, 0.29-0.45 s for the first start in a process (the imports:
+numpy, usearch, starlette, the emulator); process mode 0.32-0.56 s (a new interpreter and those
+imports on every start). Hence thread mode is the default, and process mode is what crash tests and
+the pytest plugin use (isolation matters more there than a quarter of a second once per session).
 
 Extra command-line flags of ``tpuf-emulator`` pass through ``extra_args`` in both modes (e.g.
 ``("--rate-limit", "5")``); ``data_dir`` and ``seed`` are the ``--data-dir`` and ``--seed`` flags.

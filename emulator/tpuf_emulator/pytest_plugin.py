@@ -16,7 +16,7 @@ Fixtures:
   ``TURBOPUFFER_*`` variables) and ``headers``. Started on first use: one emulator process on
   127.0.0.1 and a free port, in memory unless ``--tpuf-data-dir`` is given, stopped at the end of
   the session. A child process rather than a thread of the test process (``launcher.py``): a session
-  pays the start once (about 0.6 s), and what tests do to their own process (a frozen clock,
+  pays the start once (0.3-0.6 s), and what tests do to their own process (a frozen clock,
   monkeypatched modules, the GIL) does not reach the server.
 * ``tpuf_namespace`` (per test): a namespace name no other test uses, ``tpuf-pytest-<test>-<random>``;
   the namespace is deleted after the test (already gone is fine).

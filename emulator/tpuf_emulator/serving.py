@@ -1,7 +1,9 @@
 """The uvicorn server of one emulator: the app, its connection guards and its listen backlog.
 
 Shared by the ``tpuf-emulator`` command (``cli.py``) and the launcher's thread mode
-(``launcher.py``), so an emulator behaves the same on the wire however it was started.
+(``launcher.py``), so an emulator behaves the same on the wire however it was started. Whatever an
+emulator does at start-up (recovery, loading ``--seed`` data) belongs here or in ``create_app``,
+not in ``cli.main``, or emulators started in a thread would not do it.
 """
 
 from __future__ import annotations
