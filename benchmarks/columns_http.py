@@ -14,9 +14,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -24,8 +22,8 @@ from typing import Any
 
 import httpx
 import psutil
-
-from tests.support.server import DEV_API_KEY, free_port
+from tpuf_emulator.config import DEV_API_KEY
+from tpuf_emulator.launcher import EmulatorProcess
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = Path("/usr/share/doc")
@@ -83,23 +81,10 @@ def passages(limit: int) -> list[dict[str, Any]]:
     return rows
 
 
-def start(emulator_root: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": f"{emulator_root / 'emulator'}:{ROOT / 'generated'}:{ROOT}"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tpuf_emulator", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            httpx.get(url + "/v1/namespaces", headers={"Authorization": f"Bearer {DEV_API_KEY}"}, timeout=1)
-            return proc, url
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    raise RuntimeError("emulator did not start")
+def start(emulator_root: Path) -> EmulatorProcess:
+    """An emulator process running the ``emulator/`` under ``emulator_root`` (this checkout or an older one)."""
+    python_path = f"{emulator_root / 'emulator'}:{ROOT / 'generated'}:{ROOT}"
+    return EmulatorProcess(environ={"PYTHONPATH": python_path}, start_timeout=60).start()
 
 
 def p50(fn: Any) -> float:
@@ -114,7 +99,8 @@ def p50(fn: Any) -> float:
 def measure(
     label: str, emulator_root: Path, rows: list[dict[str, Any]], columns_first: bool
 ) -> dict[str, Any]:
-    proc, url = start(emulator_root)
+    emulator = start(emulator_root)
+    url = emulator.base_url
     out: dict[str, Any] = {"label": label}
     try:
         with httpx.Client(
@@ -151,11 +137,11 @@ def measure(
                 name: round(p50(lambda body=body: http.post(ns + "/query", json=body)), 2)
                 for name, body in QUERIES.items()
             }
-            out["rss_mib"] = round(psutil.Process(proc.pid).memory_info().rss / 2**20)
+            out["rss_mib"] = round(psutil.Process(emulator.pid).memory_info().rss / 2**20)
             out["results"] = results
     finally:
-        proc.terminate()
-        proc.wait(30)
+        emulator.stop(30)
+        emulator.cleanup()
     return out
 
 

@@ -64,14 +64,14 @@ def main() -> int:
     run(sys.executable, "-m", "twine", "check", "--strict", *artifacts)
     wheel = next(p for p in artifacts if p.suffix == ".whl")
 
-    from tests.support.server import start_emulator
+    import tpuf_emulator
 
     with tempfile.TemporaryDirectory(prefix="tpuf-wheel-venv-") as tmp:
         env_dir = Path(tmp) / "venv"
         venv.create(env_dir, with_pip=True)
         python = env_dir / "bin" / "python"
         run(python, "-m", "pip", "install", "-q", "--disable-pip-version-check", wheel)
-        with start_emulator() as emulator:
+        with tpuf_emulator.run() as emulator:
             env = {
                 **os.environ,
                 "TURBOPUFFER_API_KEY": emulator.api_key,

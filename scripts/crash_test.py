@@ -18,11 +18,7 @@ earlier recoveries (and log compactions into snapshots) kept everything.
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -32,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from tpuf_emulator.launcher import EmulatorProcess, EmulatorStartError
 
 API_KEY = "crash-test-key"
 PREFIX = "crash-"
@@ -50,66 +47,27 @@ class CrashTestFailure(AssertionError):
 # ---- the emulator process ------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+class Emulator(EmulatorProcess):
+    """The emulator under test: one organisation with the crash test's key, output appended to
+    ``log_path`` across every restart on ``data_dir``."""
 
+    def __init__(self, data_dir: Path, log_path: Path, extra_args: tuple[str, ...] = ()) -> None:
+        super().__init__(data_dir, ("--api-key", f"crash:{API_KEY}", *extra_args), API_KEY, log_path=log_path)
 
-@dataclass
-class Emulator:
-    data_dir: Path
-    log_path: Path
-    extra_args: tuple[str, ...] = ()
-    process: subprocess.Popen | None = None
-    base_url: str = ""
+    def start(self) -> Emulator:
+        with self.log_path.open("a") as log:
+            log.write(f"\n==== start (flags: {' '.join(self.extra_args)})\n")
+        try:
+            super().start()
+        except EmulatorStartError as exc:
+            raise CrashTestFailure(str(exc)[-4000:]) from None
+        return self
 
-    def start(self, timeout_s: float = 60) -> None:
-        port = free_port()
-        self.base_url = f"http://127.0.0.1:{port}"
-        command = [sys.executable, "-m", "tpuf_emulator", "--host", "127.0.0.1", "--port", str(port)]
-        command += ["--data-dir", str(self.data_dir), "--api-key", f"crash:{API_KEY}", *self.extra_args]
-        log = self.log_path.open("ab")
-        log.write(f"\n==== start {' '.join(command)}\n".encode())
-        log.flush()
-        self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-        log.close()
-        deadline = time.monotonic() + timeout_s
-        with httpx.Client(base_url=self.base_url, headers=auth(), timeout=5) as client:
-            while time.monotonic() < deadline:
-                if self.process.poll() is not None:
-                    raise CrashTestFailure(
-                        f"emulator exited with {self.process.returncode}:\n{self.log_tail()}"
-                    )
-                try:
-                    if client.get("/v1/namespaces").status_code == 200:
-                        return
-                except httpx.TransportError:
-                    pass
-                time.sleep(0.05)
-        self.kill()
-        raise CrashTestFailure(f"emulator did not become ready in {timeout_s} s:\n{self.log_tail()}")
-
-    def kill(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            os.kill(self.process.pid, signal.SIGKILL)
-            self.process.wait()
-        self.process = None
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.kill()
-        self.process = None
+    def stop(self, timeout: float = 15) -> None:
+        super().stop(timeout)
 
     def log_tail(self, lines: int = 40) -> str:
-        try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return "(no log)"
+        return "\n".join(self.output().splitlines()[-lines:]) or "(no log)"
 
 
 def auth() -> dict[str, str]:

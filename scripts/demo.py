@@ -9,19 +9,14 @@ The emulator is stopped on the way out, whatever happens.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-import numpy as np  # noqa: E402
-from turbopuffer_openapi_client import QueryResult, Turbopuffer  # noqa: E402
-from turbopuffer_openapi_client.lang import filter as f  # noqa: E402
-from turbopuffer_openapi_client.lang import rank_by as r  # noqa: E402
-from turbopuffer_openapi_client.lang import score_expression as s  # noqa: E402
-
-from tests.support.server import start_emulator  # noqa: E402
+import numpy as np
+import tpuf_emulator
+from turbopuffer_openapi_client import QueryResult, Turbopuffer
+from turbopuffer_openapi_client.lang import filter as f
+from turbopuffer_openapi_client.lang import rank_by as r
+from turbopuffer_openapi_client.lang import score_expression as s
 
 # One row per creature, in the order of FIELDS; the toy embedding's dimensions are
 # (reef, deep sea, danger, edible).
@@ -113,7 +108,7 @@ def run(base_url: str, api_key: str) -> None:
 
 def main() -> int:
     print("starting the emulator (in memory, free port)...")
-    with start_emulator() as emulator:
+    with tpuf_emulator.run() as emulator:  # in a thread of this process: ready in a fraction of a second
         run(emulator.base_url, emulator.api_key)
     print("\nemulator stopped; nothing left running.")
     return 0

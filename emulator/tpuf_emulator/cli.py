@@ -17,12 +17,6 @@ from .config import (
     parse_api_key,
 )
 
-# Connections waiting in the kernel to be accepted, which is also how many the event loop accepts in
-# one go. uvicorn's 2048 let a connection flood queue thousands of connections ahead of everyone
-# else's and stall the loop accepting them (another organisation's p99 ~700 ms under 1,100 idle
-# connections, against ~45 ms with 128: benchmarks/hostile_bench.py).
-LISTEN_BACKLOG = 128
-
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -148,18 +142,14 @@ def config_from_args(argv: list[str] | None = None) -> tuple[EmulatorConfig, str
 
 
 def main(argv: list[str] | None = None) -> int:
-    import uvicorn
-
-    from .http import create_app
-    from .http.connections import ConnectionLimits, guarded_protocol
+    from .serving import build_server
+    from .storage import StorageError
 
     config, log_level = config_from_args(argv)
     logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logfilter.install()  # uvicorn's loggers propagate here too (log_config=None below)
-    from .storage import StorageError
-
+    logfilter.install()  # uvicorn's loggers propagate here too (log_config=None in serving.py)
     try:
-        app = create_app(config)
+        server = build_server(config, log_level=log_level)
     except StorageError as exc:  # a corrupted or shared data dir: say why, without a traceback
         print(f"tpuf-emulator: cannot start: {exc}", file=sys.stderr, flush=True)
         return 1
@@ -169,18 +159,11 @@ def main(argv: list[str] | None = None) -> int:
     if config.uses_dev_key:
         print(f"development API key: {DEV_API_KEY}", flush=True)
         print(f"  export TURBOPUFFER_BASE_URL={where} TURBOPUFFER_API_KEY={DEV_API_KEY}", flush=True)
-    limits = ConnectionLimits(config.header_timeout_s, config.body_timeout_s, config.max_connections)
-    uvicorn.run(
-        app,
-        host=config.host,
-        port=config.port,
-        log_level=log_level,
-        log_config=None,
-        access_log=False,
-        http=guarded_protocol(limits),
-        backlog=LISTEN_BACKLOG,
-    )
-    return 0
+    try:
+        server.run()
+    except KeyboardInterrupt:  # a second Ctrl-C while shutting down, as uvicorn.run() allows
+        pass
+    return 0 if server.started else 3  # uvicorn's STARTUP_FAILURE (e.g. the port is taken)
 
 
 if __name__ == "__main__":

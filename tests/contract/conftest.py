@@ -3,28 +3,21 @@
 from __future__ import annotations
 
 import contextlib
-import importlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import tpuf_emulator
 from contract_harness import case_counts
 from contract_harness.budgets import Budget, current_budget
 from contract_harness.paths import REPORTS_DIR
-
-
-def _start_emulator_function():
-    """``start_emulator`` of tests/support/server.py, however pytest put ``tests`` on sys.path."""
-    for module in ("support.server", "tests.support.server"):
-        with contextlib.suppress(ModuleNotFoundError):
-            return importlib.import_module(module).start_emulator
-    pytest.skip("waits on tests/support/server.py (start_emulator) from the emulator-core engineer")
+from tpuf_emulator.launcher import EmulatorProcess
 
 
 @contextlib.contextmanager
-def emulator_process(data_dir: Path, *extra_args: str) -> Iterator:
+def emulator_process(data_dir: Path, *extra_args: str) -> Iterator[EmulatorProcess]:
     """A real ``tpuf-emulator`` process on 127.0.0.1, a free port and ``data_dir`` (durable storage)."""
-    with _start_emulator_function()(data_dir=data_dir, extra_args=tuple(extra_args)) as server:
+    with tpuf_emulator.run(mode="process", data_dir=data_dir, extra_args=extra_args) as server:
         yield server
 
 
@@ -43,7 +36,7 @@ def contract_reports_dir() -> Path:
 
 
 @pytest.fixture(scope="module")
-def contract_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
+def contract_emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmulatorProcess]:
     """One emulator process per test module, on its own temporary data directory."""
     with emulator_process(tmp_path_factory.mktemp("contract-emulator")) as server:
         yield server

@@ -1,8 +1,8 @@
 """The suite must FAIL against a deliberately broken emulator.
 
-Each mutant is the real emulator app (``create_app``), built in this process and wrapped in one
-ASGI middleware that breaks one promise (``contract_harness/mutants.py``): a renamed required
-response field, renamed query rows, an undocumented status code, a delete that deletes nothing, values that do not read back,
+Each mutant is the real emulator app, served in a thread of this process (``tpuf_emulator.run``)
+and wrapped in one ASGI middleware that breaks one promise (``contract_harness/mutants.py``): a
+renamed required response field, renamed query rows, an undocumented status code, a delete that deletes nothing, values that do not read back,
 a 429 without Retry-After, authentication that accepts anything. The same runner that checks the
 real emulator runs against it and must report a failure of the expected kind.
 """
@@ -12,12 +12,10 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+import tpuf_emulator
 from contract_harness import mutants
 from contract_harness.runner import run_schemathesis
 from contract_harness.seed_data import seed_all, seed_namespaces
-from contract_harness.serve import serve_in_thread
-from tpuf_emulator.config import EmulatorConfig
-from tpuf_emulator.http import create_app
 
 API_KEY = "contract-mutant-key"
 SEED_PREFIX = "mutant-seed-"
@@ -82,10 +80,10 @@ MUTANTS = [
 @pytest.mark.timeout(600)
 @pytest.mark.parametrize("mutant", MUTANTS, ids=lambda m: m.name)
 def test_suite_fails_against_mutant(mutant: Mutant, contract_budget, contract_reports_dir, tmp_path):
-    app = mutant.wrap(create_app(EmulatorConfig(api_keys={API_KEY: "dev"})))
     seeds = seed_namespaces(SEED_PREFIX)
     budget = dataclasses.replace(contract_budget, server_examples=min(contract_budget.server_examples, 15))
-    with serve_in_thread(app) as base_url:
+    with tpuf_emulator.run(mode="thread", api_key=API_KEY, wrap_app=mutant.wrap) as server:
+        base_url = server.base_url
         seed_all(base_url, API_KEY, seeds)
         result = run_schemathesis(
             name=f"mutant-{mutant.name}",

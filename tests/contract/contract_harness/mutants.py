@@ -1,7 +1,8 @@
 """Deliberately broken emulators: ASGI middlewares that each break one promise of the spec.
 
 A contract suite that still passes against one of these proves nothing, so the mutant tests
-serve each wrapped app (``serve.py``) and require the suite to FAIL, for the expected reason.
+serve each wrapped app (``tpuf_emulator.run(wrap_app=...)``) and require the suite to FAIL, for
+the expected reason.
 Each mutant changes as little as possible, so the failure can only come from that change.
 """
 
