@@ -74,7 +74,9 @@ class JsonlFile:
         try:
             return orjson.loads(line)
         except orjson.JSONDecodeError as exc:
-            raise TransferError(f"{self.path}:{lineno}: not valid JSON ({exc.args[0]})") from None
+            raise TransferError(
+                f"{self.path}:{lineno}: not valid JSON ({exc.msg} at column {exc.colno})"
+            ) from None
 
     def row_count(self) -> int:
         lines = 0
