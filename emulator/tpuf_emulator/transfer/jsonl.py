@@ -72,7 +72,7 @@ class JsonlFile:
 
     def _parse(self, line: bytes, lineno: int) -> Any:
         try:
-            return orjson.loads(line)
+            return orjson.loads(line.rstrip(b"\r\n"))
         except orjson.JSONDecodeError as exc:
             raise TransferError(
                 f"{self.path}:{lineno}: not valid JSON ({exc.msg} at column {exc.colno})"
