@@ -7,8 +7,10 @@ from __future__ import annotations
 import uuid
 
 import orjson
+import pyarrow.parquet as pq
 import pytest
 
+from tests.support.server import start_emulator
 from tests.transfer.helpers import all_rows, exists, run_cli, schema_of
 
 ROWS = 3_500
@@ -33,13 +35,19 @@ def _fill(server, namespace: str, kind: str) -> None:
     assert answer.status_code == 200, answer.text
 
 
-@pytest.mark.parametrize("kind", ["uint", "string", "uuid"])
-def test_export_pages_through_every_row(emulator, target, unique_ns, tmp_path, kind):
+def _file_rows(path):
+    if path.suffix == ".jsonl":
+        return [orjson.loads(line) for line in path.read_bytes().splitlines()[1:]]
+    return pq.read_table(path).to_pylist()
+
+
+@pytest.mark.parametrize(("kind", "fmt"), [("uint", "jsonl"), ("string", "parquet"), ("uuid", "parquet")])
+def test_export_pages_through_every_row(emulator, target, unique_ns, tmp_path, kind, fmt):
     _fill(emulator, unique_ns, kind)
-    path = tmp_path / "big.jsonl"
+    path = tmp_path / f"big.{fmt}"
     out = run_cli("export", unique_ns, "-o", str(path), "--url", emulator.base_url, "--page-size", "1000")
     assert out.returncode == 0, out.stderr
-    rows = [orjson.loads(line) for line in path.read_bytes().splitlines()[1:]]
+    rows = _file_rows(path)
     assert len(rows) == ROWS
     assert len({row["id"] for row in rows}) == ROWS
     assert sorted(row["n"] for row in rows) == list(range(ROWS))
@@ -86,3 +94,28 @@ def test_import_from_hosted_with_a_wrong_key_says_so(emulator, target, write_ric
     assert out.returncode == 1
     assert "HTTP 401" in out.stderr and len(out.stderr.strip().splitlines()) == 1
     assert not exists(target, unique_ns)
+
+
+def test_export_all_writes_one_file_per_namespace_and_an_empty_one_imports_nothing(tmp_path):
+    with start_emulator() as server, server.client() as client:
+        for name in ("alpha", "beta", "gone"):
+            assert (
+                client.post(
+                    f"/v2/namespaces/{name}", json={"upsert_rows": [{"id": 1, "x": name}]}
+                ).status_code
+                == 200
+            )
+        assert client.post("/v2/namespaces/gone", json={"deletes": [1]}).status_code == 200
+        out = run_cli("export", "--all", "-o", str(tmp_path / "all"), "--url", server.base_url)
+        assert out.returncode == 0, out.stderr
+        assert sorted(p.name for p in (tmp_path / "all").iterdir()) == [
+            "alpha.jsonl",
+            "beta.jsonl",
+            "gone.jsonl",
+        ]
+        assert (tmp_path / "all" / "gone.jsonl").read_text().count("\n") == 1  # the header only
+
+        assert client.delete("/v2/namespaces/gone").status_code == 200
+        out = run_cli("import", str(tmp_path / "all" / "gone.jsonl"), "--url", server.base_url)
+        assert out.returncode == 0, out.stderr
+        assert "has no rows: namespace 'gone' not created" in out.stdout
