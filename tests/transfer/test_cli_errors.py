@@ -26,6 +26,17 @@ def _plain_parquet(path):
     return None
 
 
+def _decimal_parquet(path):
+    """A Parquet file with the metadata, but a column type that has no JSON form (decimal)."""
+    from decimal import Decimal
+
+    table = pa.table(
+        {"id": pa.array([1], pa.uint64()), "price": pa.array([Decimal("1.50")], pa.decimal128(5, 2))}
+    )
+    pq.write_table(table.replace_schema_metadata({"turbopuffer.namespace": path.stem}), path)
+    return None
+
+
 BAD_FILES = [
     ("empty.jsonl", "", "{path}: empty file (the first line must be the namespace header)"),
     (
@@ -67,6 +78,11 @@ BAD_FILES = [
     ("table.csv", "id\n1\n", "{path}: unknown file type (expected .jsonl or .parquet)"),
     ("missing.jsonl", None, "{path}: no such file or folder"),
     ("garbage.parquet", b"not parquet at all", "{path}: not a readable Parquet file ("),
+    (
+        "decimal.parquet",
+        _decimal_parquet,
+        "{path}: row 1 cannot be written as JSON (Type is not JSON serializable: decimal.Decimal)",
+    ),
     ("plain.parquet", _plain_parquet, "{path}: no turbopuffer.namespace in the file's key-value metadata"),
 ]
 

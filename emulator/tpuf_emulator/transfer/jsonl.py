@@ -50,7 +50,10 @@ def write_jsonl(path: Path, header: Header, rows: Iterable[Row], advance: Callab
         with partial.open("wb") as out:
             out.write(orjson.dumps(header.to_json(), option=orjson.OPT_APPEND_NEWLINE))
             for row in rows:
-                out.write(orjson.dumps(_readable(row, kinds), option=_DUMP))
+                try:
+                    out.write(orjson.dumps(_readable(row, kinds), option=_DUMP))
+                except (ValueError, TypeError) as exc:  # orjson.JSONEncodeError is a TypeError
+                    raise TransferError(f"{path}: {exc}") from None
                 count += 1
                 advance(1)
         os.replace(partial, path)

@@ -190,7 +190,7 @@ def import_namespace(
     schema = b',"schema":' + orjson.dumps(header.schema) if header.schema else b""
     written = 0
     try:
-        for group, encoded in batches(rows):
+        for group, encoded in batches(rows, source or name):
             body = b'{"upsert_rows":[' + b",".join(encoded) + b"]" + tail + schema + b"}"
             try:
                 remote.write(name, body)

@@ -41,7 +41,7 @@ def seed_registry(registry: Registry, org: str, paths: Sequence[Path]) -> int:
             continue
         written = 0
         try:
-            for group, _ in batches(file.rows()):
+            for group, _ in batches(file.rows(), str(file.path)):
                 body: dict[str, object] = {"upsert_rows": group}
                 if header.distance_metric:
                     body["distance_metric"] = header.distance_metric
