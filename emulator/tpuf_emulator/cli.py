@@ -1,4 +1,9 @@
-"""The ``tpuf-emulator`` command: parse options, print how to connect, serve with uvicorn."""
+"""The ``tpuf-emulator`` command: parse options, print how to connect, serve with uvicorn.
+
+``tpuf-emulator [options]`` and ``tpuf-emulator serve [options]`` run the server;
+``tpuf-emulator import ...`` / ``export ...`` move namespaces to and from files
+(``transfer/commands.py``, imported only for those commands).
+"""
 
 from __future__ import annotations
 
@@ -17,11 +22,22 @@ from .config import (
     parse_api_key,
 )
 
+TRANSFER_COMMANDS = ("import", "export")
+
+COMMANDS_EPILOG = """\
+commands:
+  tpuf-emulator [serve] [options]  run the server (the options above; `serve` may be left out)
+  tpuf-emulator export ...         write namespaces of a running server to .jsonl / .parquet files
+  tpuf-emulator import ...         load such files, or a hosted namespace (--from-hosted), into a server
+see `tpuf-emulator export --help` and `tpuf-emulator import --help`."""
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tpuf-emulator",
         description="A local, durable emulator of the turbopuffer HTTP API.",
+        epilog=COMMANDS_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"TCP port (default {DEFAULT_PORT})")
@@ -30,6 +46,16 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         help="directory for the write-ahead log and snapshots; without it everything lives in memory",
+    )
+    parser.add_argument(
+        "--seed",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help="load namespace files (.jsonl / .parquet as `tpuf-emulator export` writes them, or a folder "
+        "of them) before serving, into the organisation of the first --api-key (repeatable); a "
+        "namespace that already exists, e.g. in --data-dir from an earlier start, is skipped",
     )
     parser.add_argument(
         "--api-key",
@@ -137,13 +163,34 @@ def config_from_args(argv: list[str] | None = None) -> tuple[EmulatorConfig, str
         header_timeout_s=args.header_timeout,
         body_timeout_s=args.body_timeout,
         max_connections=args.max_connections,
+        seed_paths=tuple(args.seed),
     )
     return config, args.log_level
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in TRANSFER_COMMANDS:
+        return transfer(args)
+    if args and args[0] == "serve":
+        args = args[1:]
+    return serve(args)
+
+
+def transfer(argv: list[str]) -> int:
+    """``tpuf-emulator import ...`` / ``export ...``."""
+    from .transfer.commands import add_subcommands, run
+
+    parser = argparse.ArgumentParser(prog="tpuf-emulator")
+    add_subcommands(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return run(args.command, args)
+
+
+def serve(argv: list[str]) -> int:
     from .serving import build_server
     from .storage import StorageError
+    from .transfer.header import TransferError
 
     config, log_level = config_from_args(argv)
     logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -152,6 +199,9 @@ def main(argv: list[str] | None = None) -> int:
         server = build_server(config, log_level=log_level)
     except StorageError as exc:  # a corrupted or shared data dir: say why, without a traceback
         print(f"tpuf-emulator: cannot start: {exc}", file=sys.stderr, flush=True)
+        return 1
+    except TransferError as exc:  # a --seed file that cannot be loaded
+        print(f"tpuf-emulator: cannot start: --seed: {exc}", file=sys.stderr, flush=True)
         return 1
     where = f"http://{config.host}:{config.port}"
     storage = f"data dir {config.data_dir}" if config.data_dir else "in memory, no --data-dir"

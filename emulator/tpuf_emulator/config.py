@@ -61,9 +61,17 @@ class EmulatorConfig:
     header_timeout_s: float = 10.0  # a request's headers must arrive within this
     body_timeout_s: float = 30.0  # longest pause while a request body arrives
     max_connections: int | None = None  # None: derived from the file-descriptor limit
+    # Namespace files (or folders of them) loaded at start-up into the organisation of the first
+    # API key (transfer/seed.py); namespaces that already exist are skipped.
+    seed_paths: tuple[Path, ...] = ()
 
     def effective_api_keys(self) -> dict[str, str]:
         return dict(self.api_keys) if self.api_keys else {DEV_API_KEY: DEV_ORGANIZATION}
+
+    @property
+    def seed_organization(self) -> str:
+        """Where ``--seed`` loads namespaces: the organisation of the first API key."""
+        return next(iter(self.effective_api_keys().values()))
 
     @property
     def uses_dev_key(self) -> bool:

@@ -155,3 +155,18 @@ def test_modes_reject_options_of_the_other_mode(tmp_path: Path) -> None:
 def test_waiting_for_start_up_spends_none_of_the_rate_limit(mode: tpuf_emulator.launcher.Mode) -> None:
     with tpuf_emulator.run(mode=mode, api_key="limited", extra_args=["--rate-limit", "1"]) as emu:
         assert httpx.get(f"{emu.base_url}/v1/namespaces", headers=emu.headers).status_code == 200
+
+
+SEED = (
+    '{"version": 1, "namespace": "seeded", "distance_metric": "cosine_distance", "schema": {}}\n'
+    '{"id": 1, "vector": [1.0, 0.0], "title": "one"}\n'
+    '{"id": 2, "vector": [0.0, 1.0], "title": "two"}\n'
+)
+
+
+@pytest.mark.parametrize("mode", ["thread", "process"])
+def test_seed_is_loaded_in_both_modes(tmp_path: Path, mode: tpuf_emulator.launcher.Mode) -> None:
+    seed = tmp_path / "seeded.jsonl"
+    seed.write_text(SEED)
+    with tpuf_emulator.run(mode=mode, seed=seed) as emu:
+        assert _ids_official(emu, "seeded") == [1, 2]

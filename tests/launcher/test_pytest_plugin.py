@@ -213,3 +213,22 @@ def test_readme_examples_run_as_written(pytester: pytest.Pytester, monkeypatch: 
         test_readme_launcher="def test_run():\n" + textwrap.indent(launcher_example, "    "),
     )
     pytester.runpytest_subprocess(*PLUGIN_ARGS).assert_outcomes(passed=2)
+
+
+def test_tpuf_seed_loads_the_file_before_the_first_test(pytester: pytest.Pytester, tmp_path: Path) -> None:
+    seed = tmp_path / "catalog.jsonl"
+    seed.write_text(
+        '{"version": 1, "namespace": "catalog", "distance_metric": "cosine_distance", "schema": {}}\n'
+        '{"id": 7, "vector": [1.0, 0.0], "title": "seeded"}\n'
+    )
+    pytester.makepyfile(
+        test_seeded="""
+        import turbopuffer
+
+        def test_the_seed_is_there(tpuf_emulator):
+            ns = turbopuffer.Turbopuffer(**tpuf_emulator.client_kwargs).namespace("catalog")
+            rows = ns.query(rank_by=("id", "asc"), top_k=5, include_attributes=["title"]).rows
+            assert [(row.id, row.title) for row in rows] == [(7, "seeded")]
+        """
+    )
+    pytester.runpytest_subprocess(*PLUGIN_ARGS, "--tpuf-seed", str(seed)).assert_outcomes(passed=1)

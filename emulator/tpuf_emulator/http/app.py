@@ -48,6 +48,15 @@ def create_app(config: EmulatorConfig | None = None, registry: Registry | None =
     config = config or EmulatorConfig()
     owned = registry is None
     registry = registry or Registry.open(config)
+    if config.seed_paths:
+        from ..transfer.seed import seed_registry
+
+        try:
+            seed_registry(registry, config.seed_organization, config.seed_paths)
+        except BaseException:
+            if owned:
+                registry.close()
+            raise
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
