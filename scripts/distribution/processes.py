@@ -24,7 +24,8 @@ def free_port() -> int:
 def _answers(url: str, headers: Mapping[str, str]) -> bool:
     try:
         with urllib.request.urlopen(urllib.request.Request(url, headers=dict(headers)), timeout=2) as reply:
-            return 200 <= reply.status < 300
+            status: int = reply.status
+            return 200 <= status < 300
     except (urllib.error.URLError, OSError):
         return False
 
