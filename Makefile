@@ -16,8 +16,8 @@ QUICK ?=
 export REDOCLY_TELEMETRY := off
 export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 
-.PHONY: help setup lint generate check-generated serve demo test bench build publish docs fuzz \
-        crash-test contract-live drift parity clean
+.PHONY: help setup lint generate check-generated serve demo test bench build publish rehearse-release \
+        docs fuzz crash-test contract-live drift parity clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -25,11 +25,18 @@ help: ## list the targets
 # ---- environment -------------------------------------------------------------------------
 setup: $(VENV_STAMP) $(NPM_STAMP) ## create .venv and node_modules (idempotent, fast when unchanged)
 
+# The first run installs ~150 packages (about a minute): a line per ten packages shows it moving
+# (pip's errors still reach the terminal; its full output would be ~300 lines).
+PIP_PROGRESS := awk '/^(Collecting|Processing) / { if (++n % 10 == 1) { printf "  collecting: %d packages so far (%s)\n", n, $$2; fflush() } } \
+  /^Installing collected/ { printf "  installing %d packages ...\n", n; fflush() } \
+  /^Successfully installed/ { printf "  installed %d packages\n", NF - 2 }'
 $(VENV_STAMP): pyproject.toml $(wildcard generated/pyproject.toml)
+	@echo "setup: installing the Python development environment into .venv (~150 packages, about a minute the first time; skipped while pyproject.toml is unchanged)"
 	test -x $(PY) || python3 -m venv .venv
 	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
+	set -o pipefail; $(PY) -m pip install --disable-pip-version-check -e '.[dev]' | $(PIP_PROGRESS)
 	if [ -f generated/pyproject.toml ]; then $(PY) -m pip install -q --disable-pip-version-check -e generated/; fi
+	@echo "setup: .venv is ready"
 	touch $@
 
 $(NPM_STAMP): package.json package-lock.json
@@ -44,8 +51,8 @@ $(BROWSER_STAMP):
 lint: setup ## validate the spec (openapi-spec-validator + Redocly), lint Python, mypy --strict over the emulator
 	$(PY) -m openapi_spec_validator spec/turbopuffer.yaml
 	npx --no-install redocly lint --config spec/redocly.yaml spec/turbopuffer.yaml
-	$(PY) -m ruff check emulator scripts tests benchmarks
-	$(PY) -m ruff format --check emulator scripts tests benchmarks
+	$(PY) -m ruff check emulator scripts tests benchmarks examples
+	$(PY) -m ruff format --check emulator scripts tests benchmarks examples
 	$(PY) -m mypy --strict emulator/tpuf_emulator
 
 docs: setup ## render the API reference to build/docs/index.html
@@ -62,11 +69,14 @@ generate: setup ## regenerate generated/ from spec/ + templates/
 check-generated: setup ## fail if generated/ differs from what the spec produces
 	$(PY) scripts/generate.py --check generated
 
-build: setup ## sdist + wheel of the client, twine check, smoke test in a fresh venv
-	$(PY) scripts/build_client.py
+build: setup ## sdists + wheels of the emulator and the client: changelogs, twine check, each wheel smoke-tested in a fresh venv
+	$(PY) scripts/release.py build
 
-publish: build ## upload the client to PyPI (needs TWINE_PASSWORD / a PyPI token; never run by CI)
-	$(PY) -m twine upload dist/client/*
+rehearse-release: build ## upload both to a local package index, install them from it into a fresh venv, run examples/user-project
+	$(PY) scripts/release.py rehearse
+
+publish: build ## upload both to PyPI (needs TWINE_USERNAME=__token__ TWINE_PASSWORD=<PyPI token>; never run by CI)
+	$(PY) -m twine upload dist/emulator/* dist/client/*
 
 # ---- emulator -----------------------------------------------------------------------------
 serve: setup ## run the emulator on $(HOST):$(PORT) (DATA_DIR=... for durable storage)
@@ -76,7 +86,7 @@ demo: setup ## start the emulator, run the generated client against it, show res
 	$(PY) scripts/demo.py
 
 # ---- tests --------------------------------------------------------------------------------
-test: setup lint check-generated docs $(BROWSER_STAMP) ## everything CI runs
+test: setup lint check-generated docs $(BROWSER_STAMP) rehearse-release ## everything CI runs
 	mkdir -p build/reports
 	$(PY) -m pytest tests --junitxml=build/reports/junit.xml $(PYTEST_ARGS)
 

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from codegen.extras import build_context, render_extras  # noqa: E402
-from codegen.openapi_client import run_openapi_python_client  # noqa: E402
+from codegen.openapi_client import configured_version, run_openapi_python_client  # noqa: E402
 from codegen.output import diff_trees, format_project, replace_tree, stamp_headers  # noqa: E402
 from codegen.query_language import read_query_language  # noqa: E402
 from codegen.spec import load_spec, validate_spec  # noqa: E402
@@ -43,7 +43,13 @@ def build(spec_path: Path, workdir: Path) -> Path:
     project = run_openapi_python_client(
         view, templates=TEMPLATES, config=CONFIG, workdir=workdir, project_dir_name="project"
     )
-    context = build_context(document, language, package_name=PACKAGE_NAME, project_name=PROJECT_NAME)
+    context = build_context(
+        document,
+        language,
+        package_name=PACKAGE_NAME,
+        project_name=PROJECT_NAME,
+        package_version=configured_version(CONFIG),
+    )
     render_extras(TEMPLATES, context, project)
     format_project(project)
     stamp_headers(project)

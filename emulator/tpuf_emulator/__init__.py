@@ -7,6 +7,6 @@ pytest plugin (``pytest_plugin.py``) gives tests the ``tpuf_emulator`` and ``tpu
 from .endpoint import Endpoint
 from .launcher import EmulatorProcess, EmulatorStartError, EmulatorThread, run
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = ["EmulatorProcess", "EmulatorStartError", "EmulatorThread", "Endpoint", "__version__", "run"]

@@ -42,7 +42,7 @@ from .errors import (
     UnprocessableEntityError,
 )
 
-__version__ = "2026.08.0"
+__version__ = "0.2.0"
 
 __all__ = (
     "APIConnectionError",

@@ -48,7 +48,7 @@ COMPRESSION_THRESHOLD_BYTES = 1024
 DEFAULT_CONNECTION_LIMITS = httpx.Limits(
     max_connections=512, max_keepalive_connections=512, keepalive_expiry=60.0
 )
-USER_AGENT = "turbopuffer-openapi-client/2026.08.0 (python; httpx)"
+USER_AGENT = "turbopuffer-openapi-client/0.2.0 (python; httpx)"
 
 _PLACEHOLDER = "{region}"
 ENV_API_KEY = "TURBOPUFFER_API_KEY"

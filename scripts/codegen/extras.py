@@ -1,7 +1,8 @@
 """Step 4: render our own Jinja templates (``templates/extras/``) from the REAL spec.
 
 ``templates/extras/package/**`` lands inside the Python package, ``templates/extras/project/**`` at the
-project root (README, CHANGELOG). ``lang/family.py.jinja`` is rendered once per query-language family.
+project root (README, CHANGELOG). ``lang/family.py.jinja`` is rendered once per query-language family;
+a file without the ``.jinja`` suffix is copied unchanged (the hand-edited ``project/CHANGELOG.md``).
 openapi-python-client never sees these: its set of output files is fixed.
 """
 
@@ -46,8 +47,14 @@ def _environment(templates: Path) -> jinja2.Environment:
 
 
 def build_context(
-    document: dict[str, Any], language: QueryLanguage, *, package_name: str, project_name: str
+    document: dict[str, Any],
+    language: QueryLanguage,
+    *,
+    package_name: str,
+    project_name: str,
+    package_version: str,
 ) -> dict:
+    """``package_version`` is the client's own version; ``spec_version`` the API description's."""
     info = document.get("info", {})
     servers = document.get("servers") or [{"url": "http://127.0.0.1:8787"}]
     default_server = servers[0]
@@ -55,7 +62,8 @@ def build_context(
     return {
         "package_name": package_name,
         "project_name": project_name,
-        "package_version": str(info.get("version", "0.0.0")),
+        "package_version": package_version,
+        "spec_version": str(info.get("version", "0.0.0")),
         "api_title": str(info.get("title", "")),
         "api_summary": " ".join(str(info.get("summary", "")).split()),
         "default_server_url": default_server["url"],
@@ -79,7 +87,7 @@ def render_extras(templates: Path, context: dict[str, Any], project_dir: Path) -
         target.write_text(text, encoding="utf-8")
         written.append(target.relative_to(project_dir))
 
-    for name in sorted(env.list_templates(filter_func=lambda n: n.endswith(".jinja"))):
+    for name in sorted(env.list_templates()):
         if name == FAMILY_TEMPLATE:
             for family in context["language"].families:
                 text = env.get_template(name).render(**context, family=family)
@@ -89,5 +97,8 @@ def render_extras(templates: Path, context: dict[str, Any], project_dir: Path) -
         base = {"package": package_dir, "project": project_dir}.get(area)
         if base is None:
             continue
-        write(base / relative.removesuffix(".jinja"), env.get_template(name).render(**context))
+        if name.endswith(".jinja"):
+            write(base / relative.removesuffix(".jinja"), env.get_template(name).render(**context))
+        else:
+            write(base / relative, (templates / "extras" / name).read_text(encoding="utf-8"))
     return written

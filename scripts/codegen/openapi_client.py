@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 
 def run_openapi_python_client(
     view: dict[str, Any], *, templates: Path, config: Path, workdir: Path, project_dir_name: str
@@ -45,3 +47,12 @@ def run_openapi_python_client(
             "openapi-python-client failed:\n" + result.stdout[-6000:] + "\n" + result.stderr[-6000:]
         )
     return output
+
+
+def configured_version(config: Path) -> str:
+    """The client's own version: ``package_version_override`` in the generator config (one source)."""
+    with config.open(encoding="utf-8") as handle:
+        version = yaml.safe_load(handle).get("package_version_override")
+    if not isinstance(version, str) or not version:
+        raise SystemExit(f"{config}: package_version_override must be the client's version, as a string")
+    return version
