@@ -21,12 +21,16 @@ KEY_A = "hostile-key-of-org-a-123"
 KEY_B = "patient-key-of-org-b-456"
 ARGS = ("--api-key", f"orgA:{KEY_A}", "--api-key", f"orgB:{KEY_B}")
 
-SCHEMA = {"tag": {"type": "string"}, "re": {"type": "string", "regex": True}}  # tag: default filterable
+SCHEMA = {  # tag: default filterable
+    "tag": {"type": "string"},
+    "re": {"type": "string", "regex": True},
+    "fz": {"type": "string", "fuzzy": True},
+}
 VICTIM = "a" * 199 + "!"  # 200 characters that almost match every hostile pattern
 ROWS = [
-    {"id": 1, "tag": VICTIM, "re": VICTIM},
-    {"id": 2, "tag": "xaxaxaxaxaxb", "re": "aab"},
-    {"id": 3, "tag": "other", "re": "other"},
+    {"id": 1, "tag": VICTIM, "re": VICTIM, "fz": VICTIM},
+    {"id": 2, "tag": "xaxaxaxaxaxb", "re": "aab", "fz": "aab"},
+    {"id": 3, "tag": "other", "re": "other", "fz": "other"},
 ]
 # (filter, ids it matches among ROWS): hostile for a backtracking engine, instant for RE2.
 HOSTILE = [
@@ -36,8 +40,10 @@ HOSTILE = [
     (["re", "Regex", "(a+)+$"], []),
     (["re", "Regex", "(a|aa)+$"], []),
     (["re", "Regex", "(a*)*b"], [2]),
+    # a long fuzzy query two edits from almost every window of the victim (one substitution away)
+    (["fz", "Fuzzy", "a" * 40 + "b", {"max_edit_distance": [{"min_query_chars": 9, "distance": 2}]}], [1]),
 ]
-PROMPT_S = 2.0  # generous: another organisation's request must not wait behind the hostile one
+PROMPT_S = 1.0  # another organisation's request must not wait behind the hostile one (issue 16: a second)
 
 
 @pytest.fixture(scope="module")
