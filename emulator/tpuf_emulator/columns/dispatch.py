@@ -12,10 +12,12 @@ from typing import Any
 
 import numpy as np
 
-from ..language.nodes import Aggregate, GroupKey
+from ..language.nodes import Aggregate, FilterNode, GroupKey
 from ..seams import NamespaceView
 from .aggregate import aggregate_rows, group_rows
+from .candidates import RowCandidates
 from .keys import key_at
+from .masks import filter_mask
 from .ordering import order_rows
 from .store import ColumnStore
 
@@ -29,7 +31,23 @@ def _store(view: NamespaceView) -> ColumnStore:
 
 def _rows(store: ColumnStore, candidates: Docs | None) -> Array:
     rowmap = store.rowmap
+    if isinstance(candidates, RowCandidates) and candidates.rowmap is rowmap:
+        return candidates.rows
     return rowmap.live_rows() if candidates is None else rowmap.rows_of(candidates.keys())
+
+
+def filtered_candidates(view: NamespaceView, tree: FilterNode) -> RowCandidates:
+    """The documents satisfying ``tree``, evaluated over the columns (``masks.py``), in document order."""
+    store, docs = _store(view), view.documents()
+    return RowCandidates(store.rowmap, docs, filter_mask(store, view.schema, docs, tree))
+
+
+def in_document_order(view: NamespaceView, ids: Docs) -> RowCandidates:
+    """The documents of ``ids`` (live ids, e.g. a filter's hits) as candidates in document order."""
+    store = _store(view)
+    mask = np.zeros(store.rowmap.rows, dtype=np.bool_)
+    mask[store.rowmap.rows_of(ids.keys())] = True
+    return RowCandidates(store.rowmap, view.documents(), mask)
 
 
 def ordered_documents(

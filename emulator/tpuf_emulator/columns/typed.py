@@ -107,6 +107,7 @@ class DictionaryColumn(Column):
         self.dictionary: list[str] = []
         self._code_of: dict[str, int] = {}
         self._ranks: np.ndarray[Any, Any] | None = None
+        self._sorted: list[str] | None = None  # the dictionary in sorted order, with ``_ranks``
 
     def grow(self, rows: int) -> None:
         super().grow(rows)
@@ -141,8 +142,19 @@ class DictionaryColumn(Column):
             order = sorted(range(len(dictionary)), key=dictionary.__getitem__)
             ranks = np.empty(len(dictionary), dtype=np.int64)
             ranks[np.asarray(order, dtype=np.int64)] = np.arange(len(dictionary), dtype=np.int64)
+            self._sorted = [dictionary[code] for code in order]
             self._ranks = ranks
         return ranks
+
+    def sorted_values(self) -> list[str]:
+        """The dictionary's values in sorted order: ``sorted_values()[ranks()[code]]`` is code's value."""
+        self.ranks()
+        assert self._sorted is not None
+        return self._sorted
+
+    def code_for(self, value: str) -> int | None:
+        """The code of ``value``, or None when no row was ever given it."""
+        return self._code_of.get(value)
 
     def compact(self, keep: np.ndarray[Any, Any], capacity: int) -> None:
         """Renumber rows and drop dictionary values no row uses any more."""

@@ -24,7 +24,7 @@ from typing import Any
 import orjson
 
 from .. import serde_errors
-from ..columns import aggregated, ordered_documents
+from ..columns import aggregated, filtered_candidates, in_document_order, ordered_documents, vectorised
 from ..deadline import paced
 from ..filters import compile_filter
 from ..language import parse_multi_query, parse_query
@@ -51,6 +51,8 @@ from ..seams import NamespaceView, fulltext_index
 from .aggregate import aggregate, aggregate_groups
 from .rows import render_rows
 from .vector_search import vector_search
+
+FEW_CANDIDATES = 256  # narrowed by the filter index to at most this many ids: test them one by one
 
 
 @dataclass
@@ -148,15 +150,26 @@ def _filtered(
     tree: FilterNode | None,
     view: NamespaceView | None = None,
     keep_order: bool = True,
-) -> dict[Any, dict[str, Any]] | None:
+) -> Mapping[Any, dict[str, Any]] | None:
+    """The documents satisfying ``tree``, in document order when ``keep_order`` (or None: no filter).
+
+    Over the columns (``columns/masks.py``: numpy masks, per-row reference only for leaves it cannot
+    express) unless the filter index narrows the tree to a few ids: testing those few documents is
+    cheaper than any pass over every row.
+    """
     if tree is None:
         return None
     test = compile_filter(tree)
     index = None if view is None else view.filter_index()  # postings narrow equality filters (filterindex/)
     narrowed = index.candidates(tree) if index is not None else None
+    few = narrowed is not None and len(narrowed) <= max(FEW_CANDIDATES, len(docs) // 64)
+    if view is not None and not few and (vectorised(tree) or narrowed is None):
+        return filtered_candidates(view, tree)
     if narrowed is not None and len(narrowed) < len(docs):
         hits = {i: docs[i] for i in paced(narrowed) if i in docs and test(docs[i], None)}
         if keep_order and len(hits) > 1:  # document order, so ties rank as without the index
+            if view is not None:
+                return in_document_order(view, hits)
             return {i: hits[i] for i in docs if i in hits}
         return hits
     return {doc_id: doc for doc_id, doc in paced(docs.items()) if test(doc, None)}
@@ -166,7 +179,7 @@ def _rank(
     view: NamespaceView,
     plan: QueryPlan,
     docs: Mapping[Any, dict[str, Any]],
-    candidates: dict[Any, dict[str, Any]] | None,
+    candidates: Mapping[Any, dict[str, Any]] | None,
     stats: Stats,
 ) -> list[tuple[dict[str, Any], float | None]]:
     rank = plan.rank
