@@ -1,5 +1,5 @@
 # The toolkit's one entry point. Every target bootstraps what it needs through `setup`.
-#   spec/turbopuffer.yaml --(scripts/ + templates/)--> generated/   (the typed Python client)
+#   spec/turbopuffer.yaml --(scripts/ + templates/ + clientlib/)--> generated/   (the typed Python client)
 #   emulator/ serves the spec locally; tests/ check spec, client and emulator against each other.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -48,12 +48,14 @@ $(BROWSER_STAMP):
 	mkdir -p build && touch $@
 
 # ---- spec ---------------------------------------------------------------------------------
-lint: setup ## validate the spec (openapi-spec-validator + Redocly), lint Python, mypy --strict over the emulator
+lint: setup ## validate the spec (openapi-spec-validator + Redocly), lint Python, mypy --strict over the emulator and clientlib/
 	$(PY) -m openapi_spec_validator spec/turbopuffer.yaml
 	npx --no-install redocly lint --config spec/redocly.yaml spec/turbopuffer.yaml
-	$(PY) -m ruff check emulator scripts tests benchmarks examples
-	$(PY) -m ruff format --check emulator scripts tests benchmarks examples
+	$(PY) -m ruff check emulator scripts tests benchmarks examples clientlib
+	$(PY) -m ruff format --check emulator scripts tests benchmarks examples clientlib
 	$(PY) -m mypy --strict emulator/tpuf_emulator
+	# the hand-written client modules, at their source (the *.pyi stubs stand in for spec-rendered modules)
+	cd clientlib && ../$(PY) -m mypy --strict --explicit-package-bases --namespace-packages turbopuffer_openapi_client
 
 docs: setup ## render the API reference to build/docs/index.html
 	mkdir -p build/docs
@@ -63,7 +65,7 @@ drift: ## what the newest `turbopuffer` client on PyPI knows that spec/ lacks (e
 	python3 scripts/drift.py --venv build/drift-venv
 
 # ---- client -------------------------------------------------------------------------------
-generate: setup ## regenerate generated/ from spec/ + templates/
+generate: setup ## regenerate generated/ from spec/ + templates/ + clientlib/
 	$(PY) scripts/generate.py --out generated
 
 check-generated: setup ## fail if generated/ differs from what the spec produces

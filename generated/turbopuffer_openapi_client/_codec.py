@@ -1,4 +1,4 @@
-# generated from spec/turbopuffer.yaml by scripts/generate.py — do not edit
+# copied from clientlib/turbopuffer_openapi_client/_codec.py by scripts/generate.py — edit it there, not here
 """Fast JSON and vector encoding (orjson + numpy), shared by writes and query results.
 
 Why: building large write bodies and reading large results through per-field Python loops is what

@@ -1,8 +1,8 @@
-# generated from spec/turbopuffer.yaml by scripts/generate.py — do not edit
+# copied from clientlib/turbopuffer_openapi_client/_config.py by scripts/generate.py — edit it there, not here
 """Client configuration, resolved the way the official client does it.
 
 * ``api_key`` or ``TURBOPUFFER_API_KEY`` (a clear error, before any request, when both are missing);
-* ``base_url`` or ``TURBOPUFFER_BASE_URL``, defaulting to the spec's server ``https://{region}.turbopuffer.com``;
+* ``base_url`` or ``TURBOPUFFER_BASE_URL``, defaulting to the spec's first server URL;
 * ``region`` or ``TURBOPUFFER_REGION`` fills ``{region}``; a region with a base URL that has no
   ``{region}`` is refused (it would be silently ignored otherwise).
 """
@@ -15,31 +15,9 @@ from dataclasses import dataclass, field
 
 import httpx
 
+from ._spec_defaults import DEFAULT_BASE_URL, KNOWN_REGIONS, USER_AGENT
 from .errors import ConfigurationError
 
-DEFAULT_BASE_URL = "https://{region}.turbopuffer.com"
-#: Region names the spec lists for ``{region}`` (others are accepted: the list grows).
-KNOWN_REGIONS: tuple[str, ...] = (
-    "aws-ap-southeast-2",
-    "aws-ca-central-1",
-    "aws-eu-central-1",
-    "aws-eu-west-1",
-    "aws-eu-west-2",
-    "aws-us-east-1",
-    "aws-us-east-2",
-    "aws-us-west-2",
-    "aws-ap-south-1",
-    "aws-sa-east-1",
-    "gcp-us-central1",
-    "gcp-us-east1",
-    "gcp-us-west1",
-    "gcp-us-east4",
-    "gcp-northamerica-northeast2",
-    "gcp-europe-west3",
-    "gcp-europe-west1",
-    "gcp-asia-southeast1",
-    "gcp-asia-northeast3",
-)
 #: 60 s for the whole request, 5 s to connect (the official client's defaults).
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 4
@@ -48,7 +26,6 @@ COMPRESSION_THRESHOLD_BYTES = 1024
 DEFAULT_CONNECTION_LIMITS = httpx.Limits(
     max_connections=512, max_keepalive_connections=512, keepalive_expiry=60.0
 )
-USER_AGENT = "turbopuffer-openapi-client/0.2.0 (python; httpx)"
 
 _PLACEHOLDER = "{region}"
 ENV_API_KEY = "TURBOPUFFER_API_KEY"

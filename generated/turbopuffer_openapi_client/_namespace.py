@@ -30,8 +30,11 @@ from .api.namespaces import update_schema as _update_schema
 from .api.query import explain_query as _explain_query
 from .client import Client
 from .lang import _types as lang_types
+from .models import WriteResult
 
 _JSON_CONTENT = {"Content-Type": "application/json"}
+#: Asks the server to run the request in the background (it may still answer synchronously).
+_RESPOND_ASYNC = {"Prefer": "respond-async"}
 #: The spec's rule for namespace names (checked before any request is sent).
 NAMESPACE_NAME_PATTERN = re.compile("^(?!\\.{1,2}$)[A-Za-z0-9_.-]{1,128}$")
 
@@ -90,12 +93,20 @@ class Namespace:
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._name!r})"
 
-    def _send(self, method: str, path: str, body: Mapping[str, Any] | None = None) -> httpx.Response:
+    def _send(
+        self,
+        method: str,
+        path: str,
+        body: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> httpx.Response:
         http = self._client.get_httpx_client()
         if body is None:
-            response = http.request(method, path)
+            response = http.request(method, path, headers=headers)
         else:
-            response = http.request(method, path, content=dumps(body), headers=_JSON_CONTENT)
+            response = http.request(
+                method, path, content=dumps(body), headers={**_JSON_CONTENT, **(headers or {})}
+            )
         if not 200 <= response.status_code < 300:
             raise errors.error_for_response(response)
         return response
@@ -125,8 +136,11 @@ class Namespace:
         disable_backpressure: bool | None = None,
         create_namespace: bool | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> _write.ResponseType:
+    ) -> WriteResult:
         """Write documents.
+
+        Waits for the result and returns the :class:`WriteResult`; to run it in the background,
+        use ``write_async_start()``.
 
         Creates, updates or deletes documents in one atomic request, creating the namespace on its
         first write. Inside a request, `delete_by_filter` runs first, then
@@ -216,6 +230,135 @@ class Namespace:
             "POST",
             f"/v2/namespaces/{self._quoted}",
             body,
+        )
+        result = _write.parse_response(client=self._client, response=response)
+        if not isinstance(result, WriteResult):  # a 202 answers only `Prefer: respond-async`
+            raise errors.invalid_response(
+                response, TypeError(f"expected WriteResult, got {type(result).__name__}")
+            )
+        return result
+
+    def write_async_start(
+        self,
+        *,
+        upsert_rows: Sequence[Mapping[str, Any]] | None = None,
+        upsert_columns: Mapping[str, Any] | None = None,
+        patch_rows: Sequence[Mapping[str, Any]] | None = None,
+        patch_columns: Mapping[str, Any] | None = None,
+        deletes: Sequence[int | str] | None = None,
+        upsert_condition: lang_types.Filter | None = None,
+        patch_condition: lang_types.Filter | None = None,
+        delete_condition: lang_types.Filter | None = None,
+        delete_by_filter: lang_types.Filter | None = None,
+        delete_by_filter_allow_partial: bool | None = None,
+        patch_by_filter: Mapping[str, Any] | None = None,
+        patch_by_filter_allow_partial: bool | None = None,
+        return_affected_ids: bool | None = None,
+        distance_metric: Literal["cosine_distance", "euclidean_squared"] | None = None,
+        schema: Mapping[str, str | Mapping[str, Any]] | None = None,
+        copy_from_namespace: str | Mapping[str, Any] | None = None,
+        branch_from_namespace: str | Mapping[str, Any] | None = None,
+        encryption: Mapping[str, Any] | None = None,
+        sharding: Mapping[str, Any] | None = None,
+        disable_backpressure: bool | None = None,
+        create_namespace: bool | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> _write.ResponseType:
+        """Write documents.
+
+        Asks to run it in the background (``Prefer: respond-async``): returns :class:`AsyncAccepted`
+        (poll ``operations/{token}``) when the server honours that, otherwise the synchronous result
+        (a hint the server may ignore). Same arguments as the synchronous method.
+
+        Creates, updates or deletes documents in one atomic request, creating the namespace on its
+        first write. Inside a request, `delete_by_filter` runs first, then
+        `patch_by_filter`, then the ID-addressed upserts, patches and deletes; a document ID
+        may appear only once across all ID-addressed operations. Schema changes in the same
+        request apply before documents are validated. The same endpoint copies
+        (`copy_from_namespace`) or branches (`branch_from_namespace`) another namespace into
+        this empty one.
+
+        The official SDK sends `?stainless_overload=copyFrom|branchFrom` for its copy and branch
+        helpers; the server ignores that query parameter and dispatches on the body.
+
+        Args:
+            upsert_rows: Documents to create or replace whole.
+            upsert_columns: Documents in column form: every key is an attribute mapped to one value per
+                document, `id` holding the IDs. All arrays have the same length;
+                `null` means no value.
+            patch_rows: Partial updates of existing documents (missing IDs are ignored; vectors cannot be
+                patched).
+            patch_columns: Documents in column form: every key is an attribute mapped to one value per
+                document, `id` holding the IDs. All arrays have the same length;
+                `null` means no value.
+            deletes: IDs of documents to delete (missing IDs are not an error).
+            upsert_condition: Upsert an existing document only when this filter matches its current value
+                (`$ref_new` = the new value). Missing documents are upserted
+                unconditionally.
+            patch_condition: Patch a document only when this filter matches its current value. Not applied to
+                `patch_by_filter`.
+            delete_condition: Delete a document only when this filter matches its current value (`$ref_new` is
+                null). Not applied to `delete_by_filter`.
+            delete_by_filter: Delete every document matching this filter (at most 5,000,000 per request). Runs
+                before all other operations.
+            delete_by_filter_allow_partial: When more documents match than the limit, delete up to the limit and report
+                `rows_remaining` instead of failing.
+            patch_by_filter: Set the attributes in `patch` on every document matching `filters` (at most 50,000
+                per request; vector attributes cannot be patched).
+            patch_by_filter_allow_partial: When more documents match than the limit, patch up to the limit and report
+                `rows_remaining` instead of failing.
+            return_affected_ids: Return `upserted_ids`, `patched_ids` and `deleted_ids` (only writes that happened).
+            distance_metric: The dense-vector distance: `cosine_distance` = 1 − cos(x, y) in [0, 2];
+                `euclidean_squared` = Σ (x_i − y_i)². Lower is closer.
+            schema: Attribute name to schema (a type string, a configuration, or a drop).
+            copy_from_namespace: The namespace to copy every document from into this empty one: a name (same
+                organisation and region) or an object for cross-organisation /
+                cross-region copies.
+            branch_from_namespace: The namespace to create an instant copy-on-write clone of (not for sharded
+                namespaces).
+            encryption: How the namespace's data is encrypted at rest.
+            sharding: Partition the namespace over several shards. Only on its first write (or with
+                `copy_from_namespace`); cannot change later.
+            disable_backpressure: Skip the 429 backpressure on upserts and deletes by ID while too much data is
+                unindexed (strong queries may then fail with 429).
+            create_namespace: `true` creates the namespace even when nothing is written (the schema must then
+                declare the `id` type); `false` never creates it (404 if missing);
+                absent creates it on the first write of documents.
+            extra_body: fields to send that this client version does not know yet.
+
+        """
+        body = _body(
+            {
+                "upsert_rows": upsert_rows,
+                "upsert_columns": upsert_columns,
+                "patch_rows": patch_rows,
+                "patch_columns": patch_columns,
+                "deletes": deletes,
+                "upsert_condition": upsert_condition,
+                "patch_condition": patch_condition,
+                "delete_condition": delete_condition,
+                "delete_by_filter": delete_by_filter,
+                "delete_by_filter_allow_partial": delete_by_filter_allow_partial,
+                "patch_by_filter": patch_by_filter,
+                "patch_by_filter_allow_partial": patch_by_filter_allow_partial,
+                "return_affected_ids": return_affected_ids,
+                "distance_metric": distance_metric,
+                "schema": schema,
+                "copy_from_namespace": copy_from_namespace,
+                "branch_from_namespace": branch_from_namespace,
+                "encryption": encryption,
+                "sharding": sharding,
+                "disable_backpressure": disable_backpressure,
+                "create_namespace": create_namespace,
+            },
+            extra_body,
+        )
+        body = prepare_write_body(body)
+        response = self._send(
+            "POST",
+            f"/v2/namespaces/{self._quoted}",
+            body,
+            _RESPOND_ASYNC,
         )
         return _write.parse_response(client=self._client, response=response)
 
@@ -669,12 +812,20 @@ class AsyncNamespace:
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._name!r})"
 
-    async def _send(self, method: str, path: str, body: Mapping[str, Any] | None = None) -> httpx.Response:
+    async def _send(
+        self,
+        method: str,
+        path: str,
+        body: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> httpx.Response:
         http = self._client.get_async_httpx_client()
         if body is None:
-            response = await http.request(method, path)
+            response = await http.request(method, path, headers=headers)
         else:
-            response = await http.request(method, path, content=dumps(body), headers=_JSON_CONTENT)
+            response = await http.request(
+                method, path, content=dumps(body), headers={**_JSON_CONTENT, **(headers or {})}
+            )
         if not 200 <= response.status_code < 300:
             await response.aread()
             raise errors.error_for_response(response)
@@ -705,8 +856,11 @@ class AsyncNamespace:
         disable_backpressure: bool | None = None,
         create_namespace: bool | None = None,
         extra_body: Mapping[str, Any] | None = None,
-    ) -> _write.ResponseType:
+    ) -> WriteResult:
         """Write documents.
+
+        Waits for the result and returns the :class:`WriteResult`; to run it in the background,
+        use ``write_async_start()``.
 
         Creates, updates or deletes documents in one atomic request, creating the namespace on its
         first write. Inside a request, `delete_by_filter` runs first, then
@@ -796,6 +950,135 @@ class AsyncNamespace:
             "POST",
             f"/v2/namespaces/{self._quoted}",
             body,
+        )
+        result = _write.parse_response(client=self._client, response=response)
+        if not isinstance(result, WriteResult):  # a 202 answers only `Prefer: respond-async`
+            raise errors.invalid_response(
+                response, TypeError(f"expected WriteResult, got {type(result).__name__}")
+            )
+        return result
+
+    async def write_async_start(
+        self,
+        *,
+        upsert_rows: Sequence[Mapping[str, Any]] | None = None,
+        upsert_columns: Mapping[str, Any] | None = None,
+        patch_rows: Sequence[Mapping[str, Any]] | None = None,
+        patch_columns: Mapping[str, Any] | None = None,
+        deletes: Sequence[int | str] | None = None,
+        upsert_condition: lang_types.Filter | None = None,
+        patch_condition: lang_types.Filter | None = None,
+        delete_condition: lang_types.Filter | None = None,
+        delete_by_filter: lang_types.Filter | None = None,
+        delete_by_filter_allow_partial: bool | None = None,
+        patch_by_filter: Mapping[str, Any] | None = None,
+        patch_by_filter_allow_partial: bool | None = None,
+        return_affected_ids: bool | None = None,
+        distance_metric: Literal["cosine_distance", "euclidean_squared"] | None = None,
+        schema: Mapping[str, str | Mapping[str, Any]] | None = None,
+        copy_from_namespace: str | Mapping[str, Any] | None = None,
+        branch_from_namespace: str | Mapping[str, Any] | None = None,
+        encryption: Mapping[str, Any] | None = None,
+        sharding: Mapping[str, Any] | None = None,
+        disable_backpressure: bool | None = None,
+        create_namespace: bool | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> _write.ResponseType:
+        """Write documents.
+
+        Asks to run it in the background (``Prefer: respond-async``): returns :class:`AsyncAccepted`
+        (poll ``operations/{token}``) when the server honours that, otherwise the synchronous result
+        (a hint the server may ignore). Same arguments as the synchronous method.
+
+        Creates, updates or deletes documents in one atomic request, creating the namespace on its
+        first write. Inside a request, `delete_by_filter` runs first, then
+        `patch_by_filter`, then the ID-addressed upserts, patches and deletes; a document ID
+        may appear only once across all ID-addressed operations. Schema changes in the same
+        request apply before documents are validated. The same endpoint copies
+        (`copy_from_namespace`) or branches (`branch_from_namespace`) another namespace into
+        this empty one.
+
+        The official SDK sends `?stainless_overload=copyFrom|branchFrom` for its copy and branch
+        helpers; the server ignores that query parameter and dispatches on the body.
+
+        Args:
+            upsert_rows: Documents to create or replace whole.
+            upsert_columns: Documents in column form: every key is an attribute mapped to one value per
+                document, `id` holding the IDs. All arrays have the same length;
+                `null` means no value.
+            patch_rows: Partial updates of existing documents (missing IDs are ignored; vectors cannot be
+                patched).
+            patch_columns: Documents in column form: every key is an attribute mapped to one value per
+                document, `id` holding the IDs. All arrays have the same length;
+                `null` means no value.
+            deletes: IDs of documents to delete (missing IDs are not an error).
+            upsert_condition: Upsert an existing document only when this filter matches its current value
+                (`$ref_new` = the new value). Missing documents are upserted
+                unconditionally.
+            patch_condition: Patch a document only when this filter matches its current value. Not applied to
+                `patch_by_filter`.
+            delete_condition: Delete a document only when this filter matches its current value (`$ref_new` is
+                null). Not applied to `delete_by_filter`.
+            delete_by_filter: Delete every document matching this filter (at most 5,000,000 per request). Runs
+                before all other operations.
+            delete_by_filter_allow_partial: When more documents match than the limit, delete up to the limit and report
+                `rows_remaining` instead of failing.
+            patch_by_filter: Set the attributes in `patch` on every document matching `filters` (at most 50,000
+                per request; vector attributes cannot be patched).
+            patch_by_filter_allow_partial: When more documents match than the limit, patch up to the limit and report
+                `rows_remaining` instead of failing.
+            return_affected_ids: Return `upserted_ids`, `patched_ids` and `deleted_ids` (only writes that happened).
+            distance_metric: The dense-vector distance: `cosine_distance` = 1 − cos(x, y) in [0, 2];
+                `euclidean_squared` = Σ (x_i − y_i)². Lower is closer.
+            schema: Attribute name to schema (a type string, a configuration, or a drop).
+            copy_from_namespace: The namespace to copy every document from into this empty one: a name (same
+                organisation and region) or an object for cross-organisation /
+                cross-region copies.
+            branch_from_namespace: The namespace to create an instant copy-on-write clone of (not for sharded
+                namespaces).
+            encryption: How the namespace's data is encrypted at rest.
+            sharding: Partition the namespace over several shards. Only on its first write (or with
+                `copy_from_namespace`); cannot change later.
+            disable_backpressure: Skip the 429 backpressure on upserts and deletes by ID while too much data is
+                unindexed (strong queries may then fail with 429).
+            create_namespace: `true` creates the namespace even when nothing is written (the schema must then
+                declare the `id` type); `false` never creates it (404 if missing);
+                absent creates it on the first write of documents.
+            extra_body: fields to send that this client version does not know yet.
+
+        """
+        body = _body(
+            {
+                "upsert_rows": upsert_rows,
+                "upsert_columns": upsert_columns,
+                "patch_rows": patch_rows,
+                "patch_columns": patch_columns,
+                "deletes": deletes,
+                "upsert_condition": upsert_condition,
+                "patch_condition": patch_condition,
+                "delete_condition": delete_condition,
+                "delete_by_filter": delete_by_filter,
+                "delete_by_filter_allow_partial": delete_by_filter_allow_partial,
+                "patch_by_filter": patch_by_filter,
+                "patch_by_filter_allow_partial": patch_by_filter_allow_partial,
+                "return_affected_ids": return_affected_ids,
+                "distance_metric": distance_metric,
+                "schema": schema,
+                "copy_from_namespace": copy_from_namespace,
+                "branch_from_namespace": branch_from_namespace,
+                "encryption": encryption,
+                "sharding": sharding,
+                "disable_backpressure": disable_backpressure,
+                "create_namespace": create_namespace,
+            },
+            extra_body,
+        )
+        body = prepare_write_body(body)
+        response = await self._send(
+            "POST",
+            f"/v2/namespaces/{self._quoted}",
+            body,
+            _RESPOND_ASYNC,
         )
         return _write.parse_response(client=self._client, response=response)
 

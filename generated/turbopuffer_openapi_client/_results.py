@@ -1,4 +1,4 @@
-# generated from spec/turbopuffer.yaml by scripts/generate.py — do not edit
+# copied from clientlib/turbopuffer_openapi_client/_results.py by scripts/generate.py — edit it there, not here
 """Query results as light wrappers over the decoded JSON (no per-field model construction).
 
 A :class:`Row` wraps the row's dict without copying it: ``row.id``, ``row.dist`` (``$dist``),

@@ -1,4 +1,4 @@
-# generated from spec/turbopuffer.yaml by scripts/generate.py — do not edit
+# copied from clientlib/turbopuffer_openapi_client/_transport.py by scripts/generate.py — edit it there, not here
 """The HTTP transport under every call: gzip request compression, retries with backoff, typed errors.
 
 It wraps httpx's pooled transport, so the generated endpoint functions and the namespace handle get the

@@ -1,4 +1,4 @@
-# generated from spec/turbopuffer.yaml by scripts/generate.py — do not edit
+# copied from clientlib/turbopuffer_openapi_client/client.py by scripts/generate.py — edit it there, not here
 """The connection to the API shared by every call: configuration plus pooled sync and async httpx clients.
 
 Our override of openapi-python-client's ``client.py``. Instead of a bare ``base_url`` and token, a

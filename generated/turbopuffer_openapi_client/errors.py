@@ -1,4 +1,4 @@
-# generated from spec/turbopuffer.yaml by scripts/generate.py — do not edit
+# copied from clientlib/turbopuffer_openapi_client/errors.py by scripts/generate.py — edit it there, not here
 """Typed exceptions raised by every API call of this client.
 
 Every failure is raised, never returned: an HTTP status outside 2xx becomes an :class:`APIStatusError`

@@ -1,4 +1,4 @@
-# generated from spec/turbopuffer.yaml by scripts/generate.py — do not edit
+# copied from clientlib/turbopuffer_openapi_client/types.py by scripts/generate.py — edit it there, not here
 """Contains some shared types for properties"""
 
 from collections.abc import Mapping, MutableMapping

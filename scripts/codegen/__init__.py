@@ -6,6 +6,7 @@ The steps live in small modules (one responsibility each) and are driven by ``sc
 * :mod:`codegen.view` derives the generator view handed to openapi-python-client;
 * :mod:`codegen.openapi_client` runs openapi-python-client with our templates and config;
 * :mod:`codegen.query_language` reads the query-language tuples of the REAL spec;
-* :mod:`codegen.extras` renders our own Jinja templates (transport, errors, namespace handle, ...);
+* :mod:`codegen.extras` renders our own spec-driven Jinja templates (namespace handle, builders, ...);
+* :mod:`codegen.handwritten` copies the hand-written modules of ``clientlib/`` verbatim;
 * :mod:`codegen.output` formats, stamps headers, diffs and replaces the output folder.
 """

@@ -3,6 +3,7 @@
 ``templates/extras/package/**`` lands inside the Python package, ``templates/extras/project/**`` at the
 project root (README, CHANGELOG). ``lang/family.py.jinja`` is rendered once per query-language family;
 a file without the ``.jinja`` suffix is copied unchanged (the hand-edited ``project/CHANGELOG.md``).
+Hand-written Python modules live in ``clientlib/`` instead (see :mod:`codegen.handwritten`).
 openapi-python-client never sees these: its set of output files is fixed.
 """
 

@@ -29,10 +29,15 @@ class Binding:
     result: str  # "model": the generated endpoint parses it; "query" / "multi_query": our fast results
     variant: str | None = None  # "single" (no `queries`) or "multi" (with `queries`)
     body: str = "fields"  # "fields": one keyword per body property; "map": one positional mapping
+    # "sync": only the 200 body is a valid answer (a 202 cannot happen without `Prefer: respond-async`,
+    # so the method returns the 200 model, not the union); "async_start": sends `Prefer: respond-async`
+    # and returns the union (the server may still answer synchronously).
+    mode: str = "plain"
 
 
 HANDLE_BINDINGS = (
-    Binding("write", "post", "/v2/namespaces/{namespace}", "model"),
+    Binding("write", "post", "/v2/namespaces/{namespace}", "model", mode="sync"),
+    Binding("write_async_start", "post", "/v2/namespaces/{namespace}", "model", mode="async_start"),
     Binding("query", "post", "/v2/namespaces/{namespace}/query", "query", variant="single"),
     Binding("multi_query", "post", "/v2/namespaces/{namespace}/query", "multi_query", variant="multi"),
     Binding("explain_query", "post", "/v2/namespaces/{namespace}/explain_query", "model"),
@@ -67,6 +72,7 @@ class HandleMethod:
     keywords: list[Keyword] = field(default_factory=list)
     map_argument: str | None = None  # name of the positional mapping for body="map"
     map_annotation: str = "Mapping[str, Any]"
+    success_model: str | None = None  # the 200 body's model (``mode="sync"`` returns only it)
 
     @property
     def path_expression(self) -> str:
@@ -162,6 +168,8 @@ def read_handle_methods(document: dict[str, Any], language: QueryLanguage) -> li
             summary=" ".join(str(operation.get("summary", "")).split()),
             description=str(operation.get("description", "")).strip(),
         )
+        if binding.mode == "sync":
+            method.success_model = _success_model(document, operation, binding)
         body = _body_schema(document, operation)
         if body is not None and binding.body == "map":
             method.map_argument = snake_case(binding.method.replace("update_", ""))
@@ -182,6 +190,16 @@ def read_handle_methods(document: dict[str, Any], language: QueryLanguage) -> li
                 )
         methods.append(method)
     return methods
+
+
+def _success_model(document: dict[str, Any], operation: dict[str, Any], binding: Binding) -> str:
+    """The component schema of the ``200`` answer (a ``$ref``), which names the generated model."""
+    response = operation.get("responses", {}).get("200", {})
+    schema = response.get("content", {}).get("application/json", {}).get("schema", {})
+    name = ref_name(schema) if isinstance(schema, dict) else None
+    if not name:
+        raise SystemExit(f"`{binding.method}` needs a `$ref` 200 body in `{binding.http_method} {binding.path}`")
+    return name
 
 
 def read_list_operation(document: dict[str, Any]) -> ListOperation:

@@ -7,9 +7,12 @@ import filecmp
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 HEADER = "generated from spec/turbopuffer.yaml by scripts/generate.py — do not edit"
+#: The header of a hand-written module copied from ``clientlib/`` (``{}`` is its source path).
+COPIED_HEADER = "copied from {} by scripts/generate.py — edit it there, not here"
 IGNORED_NAMES = {"__pycache__", ".ruff_cache", ".mypy_cache", ".pytest_cache", "build", "dist"}
 IGNORED_SUFFIXES = (".egg-info", ".pyc")
 
@@ -35,11 +38,17 @@ def _comment_for(path: Path) -> str | None:
     return None
 
 
-def stamp_headers(project_dir: Path) -> None:
+def stamp_headers(project_dir: Path, copied_from: Mapping[Path, str] | None = None) -> None:
+    """Stamp every file; ``copied_from`` maps a copied hand-written file (relative) to its source path,
+    whose header says where to edit it instead."""
+    copied_from = copied_from or {}
     for path in sorted(project_dir.rglob("*")):
-        if not path.is_file() or _ignored(path.relative_to(project_dir)):
+        relative = path.relative_to(project_dir)
+        if not path.is_file() or _ignored(relative):
             continue
         comment = _comment_for(path)
+        if comment is not None and relative in copied_from:
+            comment = f"# {COPIED_HEADER.format(copied_from[relative])}\n"
         if comment is None:
             continue
         text = path.read_text(encoding="utf-8")

@@ -96,7 +96,13 @@ class APIResponseValidationError(APIError):
 
 
 #: What reading a malformed success body raises (JSON decoding, a missing key, a wrong type).
-RESPONSE_PARSE_ERRORS: tuple[type[Exception], ...] = (ValueError, KeyError, TypeError, AttributeError, IndexError)
+RESPONSE_PARSE_ERRORS: tuple[type[Exception], ...] = (
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+)
 
 
 def invalid_response(response: httpx.Response, cause: Exception) -> APIResponseValidationError:

@@ -77,7 +77,9 @@ class Row(Mapping[str, Any]):
         return len(self._data)
 
     def __repr__(self) -> str:
-        shown = ", ".join(f"{k}={v!r}" for k, v in self._data.items() if not isinstance(v, (list, str)) or len(v) < 80)
+        shown = ", ".join(
+            f"{k}={v!r}" for k, v in self._data.items() if not isinstance(v, (list, str)) or len(v) < 80
+        )
         return f"Row({shown})"
 
 

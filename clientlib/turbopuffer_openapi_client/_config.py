@@ -1,7 +1,7 @@
 """Client configuration, resolved the way the official client does it.
 
 * ``api_key`` or ``TURBOPUFFER_API_KEY`` (a clear error, before any request, when both are missing);
-* ``base_url`` or ``TURBOPUFFER_BASE_URL``, defaulting to the spec's server ``{{ default_server_url }}``;
+* ``base_url`` or ``TURBOPUFFER_BASE_URL``, defaulting to the spec's first server URL;
 * ``region`` or ``TURBOPUFFER_REGION`` fills ``{region}``; a region with a base URL that has no
   ``{region}`` is refused (it would be silently ignored otherwise).
 """
@@ -14,22 +14,17 @@ from dataclasses import dataclass, field
 
 import httpx
 
+from ._spec_defaults import DEFAULT_BASE_URL, KNOWN_REGIONS, USER_AGENT
 from .errors import ConfigurationError
 
-DEFAULT_BASE_URL = "{{ default_server_url }}"
-#: Region names the spec lists for ``{region}`` (others are accepted: the list grows).
-KNOWN_REGIONS: tuple[str, ...] = (
-{% for region in regions %}
-    "{{ region }}",
-{% endfor %}
-)
 #: 60 s for the whole request, 5 s to connect (the official client's defaults).
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 4
 #: Request bodies larger than this are gzip-compressed when compression is on.
 COMPRESSION_THRESHOLD_BYTES = 1024
-DEFAULT_CONNECTION_LIMITS = httpx.Limits(max_connections=512, max_keepalive_connections=512, keepalive_expiry=60.0)
-USER_AGENT = "{{ project_name }}/{{ package_version }} (python; httpx)"
+DEFAULT_CONNECTION_LIMITS = httpx.Limits(
+    max_connections=512, max_keepalive_connections=512, keepalive_expiry=60.0
+)
 
 _PLACEHOLDER = "{region}"
 ENV_API_KEY = "TURBOPUFFER_API_KEY"

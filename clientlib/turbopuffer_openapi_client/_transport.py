@@ -84,7 +84,11 @@ def retry_after_seconds(response: httpx.Response) -> float | None:
 
 def compress_request(request: httpx.Request, enabled: bool) -> httpx.Request:
     """The same request with a gzip body, when compression is on and the body is large enough."""
-    if not enabled or "content-encoding" in request.headers or not isinstance(request.stream, httpx.ByteStream):
+    if (
+        not enabled
+        or "content-encoding" in request.headers
+        or not isinstance(request.stream, httpx.ByteStream)
+    ):
         return request
     body = request.read()
     if len(body) <= COMPRESSION_THRESHOLD_BYTES:

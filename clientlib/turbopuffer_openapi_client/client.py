@@ -16,7 +16,13 @@ from typing import Any, Self
 
 import httpx
 
-from ._config import DEFAULT_CONNECTION_LIMITS, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientConfig, resolve_config
+from ._config import (
+    DEFAULT_CONNECTION_LIMITS,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    ClientConfig,
+    resolve_config,
+)
 from ._transport import AsyncRetryingTransport, RetryingTransport, RetryPolicy
 
 
@@ -85,7 +91,9 @@ class Client:
         """A new client with some settings changed (``timeout=``, ``max_retries=``, ``compression=``...)."""
         if "timeout" in changes and not isinstance(changes["timeout"], httpx.Timeout):
             changes["timeout"] = httpx.Timeout(changes["timeout"])
-        return type(self).from_config(dataclasses.replace(self._config, **changes), httpx_args=self._httpx_args)
+        return type(self).from_config(
+            dataclasses.replace(self._config, **changes), httpx_args=self._httpx_args
+        )
 
     def _retry_policy(self) -> RetryPolicy:
         return RetryPolicy(max_retries=self._config.max_retries)
