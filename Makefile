@@ -54,6 +54,8 @@ lint: setup ## validate the spec (openapi-spec-validator + Redocly), lint Python
 	$(PY) -m ruff check emulator scripts tests benchmarks examples
 	$(PY) -m ruff format --check emulator scripts tests benchmarks examples
 	$(PY) -m mypy --strict emulator/tpuf_emulator
+	npx --no-install tsc -p generated-ts/tsconfig.json --noEmit
+	npx --no-install tsc -p tests/ts/tsconfig.json --noEmit
 
 docs: setup ## render the API reference to build/docs/index.html
 	mkdir -p build/docs
@@ -63,14 +65,17 @@ drift: ## what the newest `turbopuffer` client on PyPI knows that spec/ lacks (e
 	python3 scripts/drift.py --venv build/drift-venv
 
 # ---- client -------------------------------------------------------------------------------
-generate: setup ## regenerate generated/ from spec/ + templates/
+generate: setup ## regenerate generated/ (Python) and generated-ts/ (TypeScript) from spec/
 	$(PY) scripts/generate.py --out generated
+	$(PY) scripts/generate_ts.py --out generated-ts
 
 check-generated: setup ## fail if generated/ differs from what the spec produces
 	$(PY) scripts/generate.py --check generated
+	$(PY) scripts/generate_ts.py --check generated-ts
 
 build: setup ## sdists + wheels of the emulator and the client: changelogs, twine check, each wheel smoke-tested in a fresh venv
 	$(PY) scripts/release.py build
+	bash scripts/pack_ts.sh
 
 rehearse-release: build ## upload both to a local package index, install them from it into a fresh venv, run examples/user-project
 	$(PY) scripts/release.py rehearse
