@@ -56,6 +56,8 @@ lint: setup ## validate the spec (openapi-spec-validator + Redocly), lint Python
 	$(PY) -m mypy --strict emulator/tpuf_emulator
 	# the hand-written client modules, at their source (the *.pyi stubs stand in for spec-rendered modules)
 	cd clientlib && ../$(PY) -m mypy --strict --explicit-package-bases --namespace-packages turbopuffer_openapi_client
+	npx --no-install tsc -p generated-ts/tsconfig.json --noEmit
+	npx --no-install tsc -p tests/ts/tsconfig.json --noEmit
 
 docs: setup ## render the API reference to build/docs/index.html
 	mkdir -p build/docs
@@ -65,14 +67,17 @@ drift: ## what the newest `turbopuffer` client on PyPI knows that spec/ lacks (e
 	python3 scripts/drift.py --venv build/drift-venv
 
 # ---- client -------------------------------------------------------------------------------
-generate: setup ## regenerate generated/ from spec/ + templates/ + clientlib/
+generate: setup ## regenerate generated/ (Python: spec/ + templates/ + clientlib/) and generated-ts/ (TypeScript)
 	$(PY) scripts/generate.py --out generated
+	$(PY) scripts/generate_ts.py --out generated-ts
 
 check-generated: setup ## fail if generated/ differs from what the spec produces
 	$(PY) scripts/generate.py --check generated
+	$(PY) scripts/generate_ts.py --check generated-ts
 
 build: setup ## sdists + wheels of the emulator and the client: changelogs, twine check, each wheel smoke-tested in a fresh venv
 	$(PY) scripts/release.py build
+	bash scripts/pack_ts.sh
 
 rehearse-release: build ## upload both to a local package index, install them from it into a fresh venv, run examples/user-project
 	$(PY) scripts/release.py rehearse

@@ -198,7 +198,9 @@ def _success_model(document: dict[str, Any], operation: dict[str, Any], binding:
     schema = response.get("content", {}).get("application/json", {}).get("schema", {})
     name = ref_name(schema) if isinstance(schema, dict) else None
     if not name:
-        raise SystemExit(f"`{binding.method}` needs a `$ref` 200 body in `{binding.http_method} {binding.path}`")
+        raise SystemExit(
+            f"`{binding.method}` needs a `$ref` 200 body in `{binding.http_method} {binding.path}`"
+        )
     return name
 
 
