@@ -28,9 +28,7 @@ The stock ``client.py``, ``errors.py`` and ``types.py`` it renders are replaced 
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +37,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from codegen.extras import build_context, render_extras  # noqa: E402
 from codegen.handwritten import copy_handwritten  # noqa: E402
 from codegen.openapi_client import configured_version, run_openapi_python_client  # noqa: E402
-from codegen.output import diff_trees, format_project, replace_tree, stamp_headers  # noqa: E402
+from codegen.output import format_project, generation_main, stamp_headers  # noqa: E402
 from codegen.query_language import read_query_language  # noqa: E402
 from codegen.spec import load_spec, validate_spec  # noqa: E402
 from codegen.view import derive_generator_view  # noqa: E402
@@ -79,27 +77,7 @@ def build(spec_path: Path, workdir: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    target = parser.add_mutually_exclusive_group(required=True)
-    target.add_argument("--out", type=Path, help="write the client here (replaced as a whole)")
-    target.add_argument("--check", type=Path, help="compare this folder with a fresh generation")
-    parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC)
-    args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="tpuf-generate-") as tmp:
-        project = build(args.spec.resolve(), Path(tmp))
-        if args.check is not None:
-            difference = diff_trees(project, args.check.resolve())
-            if difference:
-                sys.stdout.write(difference)
-                print(
-                    f"\n{args.check} is out of date with {args.spec}: run `make generate`.", file=sys.stderr
-                )
-                return 1
-            print(f"{args.check} is up to date with {args.spec}.")
-            return 0
-        replace_tree(project, args.out.resolve())
-        print(f"generated {args.out} from {args.spec}.")
-    return 0
+    return generation_main(__doc__.splitlines()[0], build, DEFAULT_SPEC, argv)
 
 
 if __name__ == "__main__":

@@ -19,18 +19,16 @@ client as generated source, so the package has no runtime dependency.
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from codegen.output import diff_trees, replace_tree  # noqa: E402
+from codegen.output import generation_main  # noqa: E402
 from codegen.query_language import read_query_language  # noqa: E402
 from codegen.spec import component_schemas, load_spec, validate_spec  # noqa: E402
 from codegen.ts_lang import render_lang  # noqa: E402
@@ -74,27 +72,7 @@ def build(spec_path: Path, workdir: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    target = parser.add_mutually_exclusive_group(required=True)
-    target.add_argument("--out", type=Path, help="write the client here (replaced as a whole)")
-    target.add_argument("--check", type=Path, help="compare this folder with a fresh generation")
-    parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC)
-    args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="tpuf-generate-ts-") as tmp:
-        project = build(args.spec.resolve(), Path(tmp))
-        if args.check is not None:
-            difference = diff_trees(project, args.check.resolve())
-            if difference:
-                sys.stdout.write(difference)
-                print(
-                    f"\n{args.check} is out of date with {args.spec}: run `make generate`.", file=sys.stderr
-                )
-                return 1
-            print(f"{args.check} is up to date with {args.spec}.")
-            return 0
-        replace_tree(project, args.out.resolve())
-        print(f"generated {args.out} from {args.spec}.")
-    return 0
+    return generation_main((__doc__ or "").splitlines()[0], build, DEFAULT_SPEC, argv)
 
 
 if __name__ == "__main__":

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import difflib
 import filecmp
 import shutil
 import subprocess
 import sys
-from collections.abc import Mapping
+import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 HEADER = "generated from spec/turbopuffer.yaml by scripts/generate.py — do not edit"
@@ -102,3 +104,32 @@ def replace_tree(fresh: Path, destination: Path) -> None:
             shutil.copytree(child, target, ignore=shutil.ignore_patterns(*IGNORED_NAMES, "*.pyc"))
         else:
             shutil.copy2(child, target)
+
+
+def generation_main(
+    description: str, build: Callable[[Path, Path], Path], default_spec: Path, argv: list[str] | None
+) -> int:
+    """The command line both generators share: ``--out DIR`` writes a fresh generation there (replaced
+    as a whole), ``--check DIR`` compares DIR with a fresh generation (exit 1 with a diff when stale).
+    ``build(spec, workdir)`` runs a generator's pipeline and returns the finished folder."""
+    parser = argparse.ArgumentParser(description=description)
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--out", type=Path, help="write the client here (replaced as a whole)")
+    target.add_argument("--check", type=Path, help="compare this folder with a fresh generation")
+    parser.add_argument("--spec", type=Path, default=default_spec)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="tpuf-generate-") as tmp:
+        project = build(args.spec.resolve(), Path(tmp))
+        if args.check is not None:
+            difference = diff_trees(project, args.check.resolve())
+            if difference:
+                sys.stdout.write(difference)
+                print(
+                    f"\n{args.check} is out of date with {args.spec}: run `make generate`.", file=sys.stderr
+                )
+                return 1
+            print(f"{args.check} is up to date with {args.spec}.")
+            return 0
+        replace_tree(project, args.out.resolve())
+        print(f"generated {args.out} from {args.spec}.")
+    return 0
