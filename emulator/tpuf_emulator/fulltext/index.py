@@ -173,6 +173,8 @@ class FullTextIndex:
         if term_id is None:
             return np.zeros(0, np.int32), np.zeros(0, np.uint16)
         rows, tfs = self._store.postings(term_id)
+        if self._docs.live == self._docs.rows:  # no tombstones: every posting is live
+            return rows, tfs
         alive = self._docs.alive[rows]
         if alive.all():
             return rows, tfs
@@ -285,7 +287,13 @@ class FullTextIndex:
         return position
 
     def matches(self, query: AnalyzedQuery) -> Matches:
-        """Scores of the rows the query reaches (see :class:`Matches`)."""
+        """Scores of the rows the query reaches (see :class:`Matches`).
+
+        Each reached term adds its contribution to its rows' scores in term order (the first adds
+        to 0.0), and ``first`` keeps the earliest term that reached a row. Computed over the union of
+        the terms' rows (a merge of sorted runs) rather than over arrays as long as the index, so a
+        query costs what its postings cost, not what the namespace holds.
+        """
         docs = self._docs
         n_docs = docs.live
         if n_docs == 0:
@@ -293,9 +301,7 @@ class FullTextIndex:
         avgdl = self.avgdl
         k1, b, k3 = self.config.k1, self.config.b, self.config.k3
         lengths = docs.lengths
-        acc = np.zeros(docs.rows, np.float64)
-        first = np.full(docs.rows, np.iinfo(np.int32).max, np.int32)
-        produced = 0
+        reached: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float64] | float]] = []
         for term, qtf in Counter(query.terms).items():
             rows, tfs = self._live_postings(term)
             if not len(rows):
@@ -306,19 +312,13 @@ class FullTextIndex:
                 norm = 1.0 - b + b * (lengths[rows] / avgdl)
             else:
                 norm = np.ones(len(rows))
-            acc[rows] += weight * (tf * (k1 + 1.0) / (tf + k1 * norm))
-            first[rows] = np.minimum(first[rows], produced)
-            produced += 1
+            reached.append((rows, weight * (tf * (k1 + 1.0) / (tf + k1 * norm))))
         if query.prefix is not None:
             for term in self.terms_with_prefix(query.prefix):
                 rows, _ = self._live_postings(term)
-                if not len(rows):
-                    continue
-                acc[rows] += PREFIX_MATCH_SCORE
-                first[rows] = np.minimum(first[rows], produced)
-                produced += 1
-        hit = np.flatnonzero(first != np.iinfo(np.int32).max)
-        return Matches(hit, acc[hit], first[hit])
+                if len(rows):
+                    reached.append((rows, PREFIX_MATCH_SCORE))
+        return _accumulate(reached)
 
     def bm25_of_terms(self, terms: list[str], query: AnalyzedQuery) -> float:
         """BM25 of an unindexed token list (e.g. a highlight fragment) under this index's statistics.
@@ -340,3 +340,25 @@ class FullTextIndex:
         if query.prefix is not None:
             score += PREFIX_MATCH_SCORE * sum(1 for term in counts if term.startswith(query.prefix))
         return score
+
+
+def _accumulate(reached: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float64] | float]]) -> Matches:
+    """Sum per row of each term's contributions (rows unique and ascending within a term), added in
+    term order starting from 0.0, and the first term reaching each row; rows ascending."""
+    if not reached:
+        return Matches(np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.int32))
+    if len(reached) == 1:
+        rows, contribution = reached[0]
+        scores = np.zeros(len(rows)) + contribution
+        return Matches(rows.astype(np.int64), scores, np.zeros(len(rows), np.int32))
+    every = np.sort(np.concatenate([rows for rows, _ in reached]), kind="stable")  # merges sorted runs
+    distinct = np.ones(len(every), np.bool_)
+    np.not_equal(every[1:], every[:-1], out=distinct[1:])
+    hit = every[distinct].astype(np.int64)
+    acc = np.zeros(len(hit))
+    first = np.full(len(hit), np.iinfo(np.int32).max, np.int32)
+    for produced, (rows, contribution) in enumerate(reached):
+        at = np.searchsorted(hit, rows)
+        acc[at] += contribution
+        first[at] = np.minimum(first[at], produced)
+    return Matches(hit, acc, first)
