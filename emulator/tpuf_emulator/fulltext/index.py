@@ -356,14 +356,20 @@ def _accumulate(reached: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float6
         rows, contribution = reached[0]
         scores = np.zeros(len(rows)) + contribution
         return Matches(rows.astype(np.int64), scores, np.zeros(len(rows), np.int32))
-    every = np.sort(np.concatenate([rows for rows, _ in reached]), kind="stable")  # merges sorted runs
-    distinct = np.ones(len(every), np.bool_)
-    np.not_equal(every[1:], every[:-1], out=distinct[1:])
-    hit = every[distinct].astype(np.int64)
+    every = np.concatenate([rows for rows, _ in reached])
+    order = np.argsort(every, kind="stable")  # timsort: a merge of the sorted runs
+    ordered = every[order]
+    distinct = np.ones(len(ordered), np.bool_)
+    np.not_equal(ordered[1:], ordered[:-1], out=distinct[1:])
+    hit = ordered[distinct].astype(np.int64)
+    slot = np.empty(len(every), np.intp)  # each posting's position in ``hit``
+    slot[order] = np.cumsum(distinct) - 1
     acc = np.zeros(len(hit))
     first = np.full(len(hit), np.iinfo(np.int32).max, np.int32)
+    start = 0
     for produced, (rows, contribution) in enumerate(reached):
-        at = np.searchsorted(hit, rows)
+        at = slot[start : start + len(rows)]
+        start += len(rows)
         acc[at] += contribution
         first[at] = np.minimum(first[at], produced)
     return Matches(hit, acc, first)
