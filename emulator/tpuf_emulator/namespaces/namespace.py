@@ -32,7 +32,7 @@ from ..columns import ColumnStore
 from ..fulltext import FullTextIndex
 from ..schema.model import Schema
 from ..vectors.column import VectorColumn
-from ..vectors.memory import release_free_memory
+from ..vectors.memory import release_free_memory, release_free_memory_soon
 from .rwlock import RWLock
 from .sizes import document_bytes, value_bytes
 
@@ -303,6 +303,7 @@ class Namespace:
         self._compact_vectors()
         if len(changes) >= BULK_WRITE_ROWS:
             release_free_memory()  # the previous requests' parsed JSON, freed between long-lived vectors
+            release_free_memory_soon()  # and this request's, once it has answered
 
     def _update_indexes(self, changes: Mapping[Any, dict[str, Any] | None]) -> None:
         with self._index_mutex:

@@ -9,6 +9,7 @@ same request declares (reference 3.7: "declare uuid/full_text_search in the firs
 from __future__ import annotations
 
 import copy
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,8 @@ from .write_request import RowInput, WriteRequest
 # The hosted service therefore stores and returns longer strings of filterable attributes; the
 # 4 KiB limit bounds what a filter can compare, so it is checked on filter operands
 # (language/filters.py, MAX_FILTERABLE_VALUE_BYTES).
+# String values up to this long are interned: a namespace holds each distinct one once.
+SHARED_STRING_CHARS = 64
 MAX_ATTRIBUTE_VALUE_BYTES = 8 * 1024 * 1024
 
 
@@ -220,6 +223,8 @@ def _decode_upsert(
             decoded = _decode_attribute(schema, name, value, f"{row.where}.{name}")
         except ApiError as exc:  # the position locates the row; the id is what the caller knows it by
             raise ApiError(exc.status, f"{exc.message} (document id {doc_id!r})", exc.headers) from None
+        if type(decoded) is str and len(decoded) <= SHARED_STRING_CHARS:
+            decoded = sys.intern(decoded)  # one object per distinct short value (categories, sources)
         if decoded is not None:
             doc[name] = decoded
     for name, attr in schema.attributes.items():

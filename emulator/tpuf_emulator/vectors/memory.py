@@ -68,3 +68,29 @@ def release_free_memory(force: bool = False) -> None:
             return
         _last = now
     _trim(0)
+
+
+TRIM_DELAY_S = 0.5
+_pending: threading.Timer | None = None
+
+
+def release_free_memory_soon() -> None:
+    """Trim once, ``TRIM_DELAY_S`` from now (coalesced): after the request that did bulk work has
+    answered and its parsed body is gone, which a trim inside the request cannot reclaim (measured:
+    the text server after a 94k-passage load, 230 -> see fulltext/README.md)."""
+    global _pending
+    if _trim is None:
+        return
+    with _lock:
+        if _pending is not None:
+            return
+        _pending = threading.Timer(TRIM_DELAY_S, _run_pending)
+        _pending.daemon = True
+        _pending.start()
+
+
+def _run_pending() -> None:
+    global _pending
+    with _lock:
+        _pending = None
+    release_free_memory(force=True)
