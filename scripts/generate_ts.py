@@ -7,7 +7,7 @@ Pipeline: 1) validate the spec; 2) derive the TypeScript view (ts_view: optional
 tuple per length); 3) @hey-api/openapi-ts (pinned in package.json) writes the types, SDK functions and
 fetch client into src/gen/; 4) our own step renders src/lang.ts (typed builders from the prefixItems
 tuples); 5) the hand-written layer in ts-lib/ (client, namespace handle, transport, errors, package
-files) is copied verbatim. Output is byte-identical from run to run.
+files, README.md) is copied verbatim. Output is byte-identical from run to run.
 
 Why hey-api and not openapi-typescript (measured on this spec, both pinned versions): both read every
 ``prefixItems`` tuple, but openapi-typescript nests every schema in one ``components`` interface, and

@@ -4,7 +4,9 @@
    metadata, listing, errors, delete) runs through each client in its own namespace; every step's
    result (or error status and server message) must be identical after removing what legitimately
    differs between two runs (timings, billing estimates, timestamps, the namespace prefix).
-2. Query bodies generated from the spec (hypothesis, fixed seed) run through both clients against
+2. The same scripted life through the TypeScript client (generated-ts/, driven by a node script):
+   all three clients give identical results, step by step.
+3. Query bodies generated from the spec (hypothesis, fixed seed) run through both clients against
    one seeded namespace: same rows, aggregations or error.
 """
 
@@ -21,6 +23,7 @@ from contract_harness.paths import SPEC_PATH
 from contract_harness.scenarios import CATALOGUE, CATALOGUE_STEPS, Outcome, Step
 from contract_harness.seed_data import seed_all, seed_namespaces
 from contract_harness.spec_operations import operation
+from contract_harness.typescript_client import TypeScriptClient
 from hypothesis import given, note
 
 SUITE = "cross-client (official vs generated)"
@@ -70,6 +73,31 @@ def test_scripted_namespace_life_gives_the_same_results(clients):
         assert left == right, (
             f"step {index} {step.label!r} ({step.operation}) differs\n"
             f"official:  {_show(left)}\ngenerated: {_show(right)}"
+        )
+
+
+@pytest.mark.timeout(600)
+def test_typescript_client_gives_the_same_results_as_both_python_clients(clients, contract_emulator):
+    typescript = TypeScriptClient(contract_emulator.base_url, contract_emulator.api_key)
+    prefixes = {client.name: f"xc3-{index}-" for index, client in enumerate((*clients, typescript))}
+    outcomes: dict[str, list[Outcome]] = {
+        client.name: [
+            client.run(f"{prefixes[client.name]}{CATALOGUE}", step, prefixes[client.name])
+            for step in CATALOGUE_STEPS
+        ]
+        for client in clients
+    }
+    ts_prefix = prefixes[typescript.name]
+    outcomes[typescript.name] = typescript.run_all(f"{ts_prefix}{CATALOGUE}", CATALOGUE_STEPS, ts_prefix)
+
+    for index, step in enumerate(CATALOGUE_STEPS):
+        left, middle, right = (outcomes[name][index].normalised(prefix) for name, prefix in prefixes.items())
+        assert ("error_status" in right) == step.label.startswith("error:"), (
+            f"TypeScript client, step {step.label!r}: {_show(right)}"
+        )
+        assert left == middle == right, (
+            f"step {index} {step.label!r} ({step.operation}) differs\n"
+            f"official:   {_show(left)}\ngenerated:  {_show(middle)}\nTypeScript: {_show(right)}"
         )
 
 

@@ -12,23 +12,13 @@ import subprocess
 from pathlib import Path
 
 from tests.support.server import start_emulator
-
-ROOT = Path(__file__).resolve().parents[2]
-TSC = ROOT / "node_modules" / ".bin" / "tsc"
-OUT = ROOT / "build" / "ts" / "tests" / "ts"
+from tests.support.typescript import ROOT, compile_typescript_tests
 
 
 def test_typescript_contract_suite_passes_against_the_emulator(tmp_path: Path) -> None:
-    compiled = subprocess.run(
-        [str(TSC), "-p", str(ROOT / "tests" / "ts" / "tsconfig.json")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert compiled.returncode == 0, compiled.stdout + compiled.stderr
-    (ROOT / "build" / "ts" / "package.json").write_text('{"type": "module"}\n', encoding="utf-8")
-    files = sorted(str(p) for p in OUT.glob("*.test.js"))
-    assert files, f"no compiled TypeScript tests in {OUT}"
+    out = compile_typescript_tests()
+    files = sorted(str(p) for p in out.glob("*.test.js"))
+    assert files, f"no compiled TypeScript tests in {out}"
     with start_emulator(tmp_path / "data") as server:
         env = {**os.environ, "TPUF_BASE_URL": server.base_url, "TPUF_API_KEY": server.api_key}
         run = subprocess.run(

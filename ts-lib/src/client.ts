@@ -9,20 +9,27 @@ import { createTransport, type TransportOptions } from './transport.js';
 export interface TurbopufferOptions extends TransportOptions {
   /** The API key (default: the TURBOPUFFER_API_KEY environment variable). */
   apiKey?: string;
-  /** The server, e.g. `https://gcp-us-central1.turbopuffer.com` or a local emulator's URL. */
-  baseUrl: string;
+  /**
+   * The server, e.g. `https://gcp-us-central1.turbopuffer.com` or a local emulator's URL
+   * (default: the TURBOPUFFER_BASE_URL environment variable).
+   */
+  baseUrl?: string;
 }
 
 export class Turbopuffer {
   readonly client: Client;
 
-  constructor(options: TurbopufferOptions) {
+  constructor(options: TurbopufferOptions = {}) {
     const apiKey = options.apiKey ?? globalThis.process?.env?.TURBOPUFFER_API_KEY;
     if (apiKey === undefined || apiKey === '') {
       throw new Error('an API key is required: pass apiKey or set TURBOPUFFER_API_KEY');
     }
+    const baseUrl = options.baseUrl ?? globalThis.process?.env?.TURBOPUFFER_BASE_URL;
+    if (baseUrl === undefined || baseUrl === '') {
+      throw new Error('a server is required: pass baseUrl or set TURBOPUFFER_BASE_URL');
+    }
     this.client = createClient({
-      baseUrl: options.baseUrl.replace(/\/+$/, ''),
+      baseUrl: baseUrl.replace(/\/+$/, ''),
       auth: apiKey,
       fetch: createTransport(options),
       throwOnError: true,
