@@ -11,7 +11,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 import turbopuffer_openapi_client as tp
 from turbopuffer_openapi_client import models
 
