@@ -31,6 +31,21 @@ from .api.query import explain_query as _explain_query
 from .client import Client
 from .lang import _types as lang_types
 from .models import WriteResult
+from .params import (
+    AttributeSchemaParam,
+    BranchFromNamespaceParam,
+    ConsistencyParam,
+    CopyFromNamespaceParam,
+    EncryptionParam,
+    PatchByFilterParam,
+    PinningConfigParam,
+    QueryLimitParam,
+    RerankByModelParam,
+    RerankLimitParam,
+    SchemaUpdateParam,
+    ShardingConfigParam,
+    SubQueryParam,
+)
 
 _JSON_CONTENT = {"Content-Type": "application/json"}
 #: Asks the server to run the request in the background (it may still answer synchronously).
@@ -124,15 +139,15 @@ class Namespace:
         delete_condition: lang_types.Filter | None = None,
         delete_by_filter: lang_types.Filter | None = None,
         delete_by_filter_allow_partial: bool | None = None,
-        patch_by_filter: Mapping[str, Any] | None = None,
+        patch_by_filter: PatchByFilterParam | None = None,
         patch_by_filter_allow_partial: bool | None = None,
         return_affected_ids: bool | None = None,
         distance_metric: Literal["cosine_distance", "euclidean_squared"] | None = None,
-        schema: Mapping[str, str | Mapping[str, Any]] | None = None,
-        copy_from_namespace: str | Mapping[str, Any] | None = None,
-        branch_from_namespace: str | Mapping[str, Any] | None = None,
-        encryption: Mapping[str, Any] | None = None,
-        sharding: Mapping[str, Any] | None = None,
+        schema: SchemaUpdateParam | None = None,
+        copy_from_namespace: CopyFromNamespaceParam | None = None,
+        branch_from_namespace: BranchFromNamespaceParam | None = None,
+        encryption: EncryptionParam | None = None,
+        sharding: ShardingConfigParam | None = None,
         disable_backpressure: bool | None = None,
         create_namespace: bool | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -251,15 +266,15 @@ class Namespace:
         delete_condition: lang_types.Filter | None = None,
         delete_by_filter: lang_types.Filter | None = None,
         delete_by_filter_allow_partial: bool | None = None,
-        patch_by_filter: Mapping[str, Any] | None = None,
+        patch_by_filter: PatchByFilterParam | None = None,
         patch_by_filter_allow_partial: bool | None = None,
         return_affected_ids: bool | None = None,
         distance_metric: Literal["cosine_distance", "euclidean_squared"] | None = None,
-        schema: Mapping[str, str | Mapping[str, Any]] | None = None,
-        copy_from_namespace: str | Mapping[str, Any] | None = None,
-        branch_from_namespace: str | Mapping[str, Any] | None = None,
-        encryption: Mapping[str, Any] | None = None,
-        sharding: Mapping[str, Any] | None = None,
+        schema: SchemaUpdateParam | None = None,
+        copy_from_namespace: CopyFromNamespaceParam | None = None,
+        branch_from_namespace: BranchFromNamespaceParam | None = None,
+        encryption: EncryptionParam | None = None,
+        sharding: ShardingConfigParam | None = None,
         disable_backpressure: bool | None = None,
         create_namespace: bool | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -367,7 +382,7 @@ class Namespace:
         *,
         rank_by: lang_types.RankBy | None = None,
         filters: lang_types.Filter | None = None,
-        limit: int | Mapping[str, Any] | None = None,
+        limit: QueryLimitParam | None = None,
         top_k: int | None = None,
         offset: int | None = None,
         include_attributes: bool | Sequence[str] | None = None,
@@ -377,8 +392,8 @@ class Namespace:
         group_by: Sequence[lang_types.GroupBy] | None = None,
         distance_metric: Literal["cosine_distance", "euclidean_squared"] | None = None,
         vector_encoding: Literal["float", "base64"] | None = None,
-        consistency: Mapping[str, Any] | None = None,
-        rerank_by: Mapping[str, Any] | None = None,
+        consistency: ConsistencyParam | None = None,
+        rerank_by: RerankByModelParam | None = None,
         extra_body: Mapping[str, Any] | None = None,
     ) -> QueryResult:
         """Query documents.
@@ -462,11 +477,11 @@ class Namespace:
     def multi_query(
         self,
         *,
-        queries: Sequence[Mapping[str, Any]],
+        queries: Sequence[SubQueryParam],
         rerank_by: lang_types.RerankBy | None = None,
-        limit: int | Mapping[str, Any] | None = None,
+        limit: RerankLimitParam | None = None,
         offset: int | None = None,
-        consistency: Mapping[str, Any] | None = None,
+        consistency: ConsistencyParam | None = None,
         vector_encoding: Literal["float", "base64"] | None = None,
         extra_body: Mapping[str, Any] | None = None,
     ) -> MultiQueryResult:
@@ -521,7 +536,7 @@ class Namespace:
         *,
         rank_by: lang_types.RankBy | None = None,
         filters: lang_types.Filter | None = None,
-        limit: int | Mapping[str, Any] | None = None,
+        limit: QueryLimitParam | None = None,
         top_k: int | None = None,
         offset: int | None = None,
         include_attributes: bool | Sequence[str] | None = None,
@@ -531,8 +546,8 @@ class Namespace:
         group_by: Sequence[lang_types.GroupBy] | None = None,
         distance_metric: Literal["cosine_distance", "euclidean_squared"] | None = None,
         vector_encoding: Literal["float", "base64"] | None = None,
-        consistency: Mapping[str, Any] | None = None,
-        rerank_by: Mapping[str, Any] | None = None,
+        consistency: ConsistencyParam | None = None,
+        rerank_by: RerankByModelParam | None = None,
         extra_body: Mapping[str, Any] | None = None,
     ) -> _explain_query.ResponseType:
         """Explain a query plan.
@@ -637,7 +652,7 @@ class Namespace:
 
     def update_schema(
         self,
-        schema: Mapping[str, str | Mapping[str, Any]],
+        schema: Mapping[str, AttributeSchemaParam],
     ) -> _update_schema.ResponseType:
         """Update the namespace schema.
 
@@ -680,7 +695,7 @@ class Namespace:
     def update_metadata(
         self,
         *,
-        pinning: bool | Mapping[str, Any] | None | None = None,
+        pinning: bool | PinningConfigParam | None | None = None,
         read_only: bool | None = None,
         extra_body: Mapping[str, Any] | None = None,
     ) -> _update_metadata.ResponseType:
@@ -844,15 +859,15 @@ class AsyncNamespace:
         delete_condition: lang_types.Filter | None = None,
         delete_by_filter: lang_types.Filter | None = None,
         delete_by_filter_allow_partial: bool | None = None,
-        patch_by_filter: Mapping[str, Any] | None = None,
+        patch_by_filter: PatchByFilterParam | None = None,
         patch_by_filter_allow_partial: bool | None = None,
         return_affected_ids: bool | None = None,
         distance_metric: Literal["cosine_distance", "euclidean_squared"] | None = None,
-        schema: Mapping[str, str | Mapping[str, Any]] | None = None,
-        copy_from_namespace: str | Mapping[str, Any] | None = None,
-        branch_from_namespace: str | Mapping[str, Any] | None = None,
-        encryption: Mapping[str, Any] | None = None,
-        sharding: Mapping[str, Any] | None = None,
+        schema: SchemaUpdateParam | None = None,
+        copy_from_namespace: CopyFromNamespaceParam | None = None,
+        branch_from_namespace: BranchFromNamespaceParam | None = None,
+        encryption: EncryptionParam | None = None,
+        sharding: ShardingConfigParam | None = None,
         disable_backpressure: bool | None = None,
         create_namespace: bool | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -971,15 +986,15 @@ class AsyncNamespace:
         delete_condition: lang_types.Filter | None = None,
         delete_by_filter: lang_types.Filter | None = None,
         delete_by_filter_allow_partial: bool | None = None,
-        patch_by_filter: Mapping[str, Any] | None = None,
+        patch_by_filter: PatchByFilterParam | None = None,
         patch_by_filter_allow_partial: bool | None = None,
         return_affected_ids: bool | None = None,
         distance_metric: Literal["cosine_distance", "euclidean_squared"] | None = None,
-        schema: Mapping[str, str | Mapping[str, Any]] | None = None,
-        copy_from_namespace: str | Mapping[str, Any] | None = None,
-        branch_from_namespace: str | Mapping[str, Any] | None = None,
-        encryption: Mapping[str, Any] | None = None,
-        sharding: Mapping[str, Any] | None = None,
+        schema: SchemaUpdateParam | None = None,
+        copy_from_namespace: CopyFromNamespaceParam | None = None,
+        branch_from_namespace: BranchFromNamespaceParam | None = None,
+        encryption: EncryptionParam | None = None,
+        sharding: ShardingConfigParam | None = None,
         disable_backpressure: bool | None = None,
         create_namespace: bool | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -1087,7 +1102,7 @@ class AsyncNamespace:
         *,
         rank_by: lang_types.RankBy | None = None,
         filters: lang_types.Filter | None = None,
-        limit: int | Mapping[str, Any] | None = None,
+        limit: QueryLimitParam | None = None,
         top_k: int | None = None,
         offset: int | None = None,
         include_attributes: bool | Sequence[str] | None = None,
@@ -1097,8 +1112,8 @@ class AsyncNamespace:
         group_by: Sequence[lang_types.GroupBy] | None = None,
         distance_metric: Literal["cosine_distance", "euclidean_squared"] | None = None,
         vector_encoding: Literal["float", "base64"] | None = None,
-        consistency: Mapping[str, Any] | None = None,
-        rerank_by: Mapping[str, Any] | None = None,
+        consistency: ConsistencyParam | None = None,
+        rerank_by: RerankByModelParam | None = None,
         extra_body: Mapping[str, Any] | None = None,
     ) -> QueryResult:
         """Query documents.
@@ -1182,11 +1197,11 @@ class AsyncNamespace:
     async def multi_query(
         self,
         *,
-        queries: Sequence[Mapping[str, Any]],
+        queries: Sequence[SubQueryParam],
         rerank_by: lang_types.RerankBy | None = None,
-        limit: int | Mapping[str, Any] | None = None,
+        limit: RerankLimitParam | None = None,
         offset: int | None = None,
-        consistency: Mapping[str, Any] | None = None,
+        consistency: ConsistencyParam | None = None,
         vector_encoding: Literal["float", "base64"] | None = None,
         extra_body: Mapping[str, Any] | None = None,
     ) -> MultiQueryResult:
@@ -1241,7 +1256,7 @@ class AsyncNamespace:
         *,
         rank_by: lang_types.RankBy | None = None,
         filters: lang_types.Filter | None = None,
-        limit: int | Mapping[str, Any] | None = None,
+        limit: QueryLimitParam | None = None,
         top_k: int | None = None,
         offset: int | None = None,
         include_attributes: bool | Sequence[str] | None = None,
@@ -1251,8 +1266,8 @@ class AsyncNamespace:
         group_by: Sequence[lang_types.GroupBy] | None = None,
         distance_metric: Literal["cosine_distance", "euclidean_squared"] | None = None,
         vector_encoding: Literal["float", "base64"] | None = None,
-        consistency: Mapping[str, Any] | None = None,
-        rerank_by: Mapping[str, Any] | None = None,
+        consistency: ConsistencyParam | None = None,
+        rerank_by: RerankByModelParam | None = None,
         extra_body: Mapping[str, Any] | None = None,
     ) -> _explain_query.ResponseType:
         """Explain a query plan.
@@ -1357,7 +1372,7 @@ class AsyncNamespace:
 
     async def update_schema(
         self,
-        schema: Mapping[str, str | Mapping[str, Any]],
+        schema: Mapping[str, AttributeSchemaParam],
     ) -> _update_schema.ResponseType:
         """Update the namespace schema.
 
@@ -1400,7 +1415,7 @@ class AsyncNamespace:
     async def update_metadata(
         self,
         *,
-        pinning: bool | Mapping[str, Any] | None | None = None,
+        pinning: bool | PinningConfigParam | None | None = None,
         read_only: bool | None = None,
         extra_body: Mapping[str, Any] | None = None,
     ) -> _update_metadata.ResponseType:

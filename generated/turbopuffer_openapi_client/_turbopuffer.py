@@ -17,18 +17,16 @@ from . import errors
 from ._codec import loads
 from ._namespace import AsyncNamespace, Namespace
 from .client import Client
-
-
-@dataclass(frozen=True, slots=True)
-class NamespaceSummary:
-    """A namespace in a listing."""
-
-    id: str
+from .models import NamespaceSummary
 
 
 @dataclass(frozen=True, slots=True)
 class NamespacePage:
-    """One page of a listing; ``next_cursor`` is ``None`` on the last page."""
+    """One page of a listing; ``next_cursor`` is ``None`` on the last page.
+
+    Each entry is the generated :class:`~.models.NamespaceSummary` (``.id``; fields the server adds
+    later are kept in ``additional_properties``), the one class of that name in the package.
+    """
 
     namespaces: list[NamespaceSummary]
     next_cursor: str | None
@@ -40,7 +38,7 @@ class NamespacePage:
             data = loads(response.content)
             cursor = data.get("next_cursor")
             return cls(
-                namespaces=[NamespaceSummary(id=str(item["id"])) for item in data.get("namespaces") or ()],
+                namespaces=[NamespaceSummary.from_dict(item) for item in data.get("namespaces") or ()],
                 next_cursor=cursor if isinstance(cursor, str) and cursor else None,
             )
         except errors.RESPONSE_PARSE_ERRORS as exc:

@@ -9,6 +9,7 @@ openapi-python-client never sees these: its set of output files is fixed.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 import jinja2
 
 from .naming import snake_case
-from .operations import namespace_pattern, read_handle_methods, read_list_operation
+from .operations import namespace_pattern, read_handle_surface, read_list_operation
 from .query_language import VECTOR_ALIAS, QueryLanguage
 
 FAMILY_TEMPLATE = "package/lang/family.py.jinja"
@@ -60,6 +61,11 @@ def build_context(
     servers = document.get("servers") or [{"url": "http://127.0.0.1:8787"}]
     default_server = servers[0]
     regions = default_server.get("variables", {}).get("region", {}).get("enum", [])
+    handle_methods, request_types = read_handle_surface(document, language)
+    signatures = " ".join(
+        [k.annotation for m in handle_methods for k in m.keywords]
+        + [m.map_annotation for m in handle_methods if m.map_argument]
+    )
     return {
         "package_name": package_name,
         "project_name": project_name,
@@ -71,7 +77,12 @@ def build_context(
         "regions": regions,
         "language": language,
         "vector_alias": VECTOR_ALIAS,
-        "handle_methods": read_handle_methods(document, language),
+        "handle_methods": handle_methods,
+        "request_types": request_types,
+        # the `params` names the handle's signatures mention (what `_namespace.py` imports)
+        "handle_request_types": sorted(
+            t.name for t in request_types if re.search(rf"\b{t.name}\b", signatures)
+        ),
         "list_operation": read_list_operation(document),
         "namespace_pattern": namespace_pattern(document),
     }

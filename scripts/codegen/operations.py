@@ -9,11 +9,13 @@ operation the table needs is missing from the spec, instead of emitting a method
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .naming import safe_identifier, snake_case
 from .query_language import QueryLanguage, _Reader
+from .request_types import RequestType, RequestTypeReader
 from .spec import Schema, component_schemas, ref_name
 
 NAMESPACE_PARAM = "namespace"
@@ -150,13 +152,25 @@ def _describe(schema: Any, document: dict[str, Any]) -> str:
     return " ".join(str(_resolve(document, schema).get("description", "")).split())
 
 
-def read_handle_methods(document: dict[str, Any], language: QueryLanguage) -> list[HandleMethod]:
-    reader = _Reader(document)
-    reader.forms = {f.name: f for f in language.forms}
+def qualify_lang_names(language: QueryLanguage) -> Callable[[str], str]:
+    """Qualifies query-language names in an annotation with ``lang_types.`` (their module)."""
     lang_names = language.names + ["VectorLike"]
+    return lambda annotation: _qualify(annotation, lang_names, "lang_types.")
+
+
+def read_handle_methods(document: dict[str, Any], language: QueryLanguage) -> list[HandleMethod]:
+    return read_handle_surface(document, language)[0]
+
+
+def read_handle_surface(
+    document: dict[str, Any], language: QueryLanguage
+) -> tuple[list[HandleMethod], list[RequestType]]:
+    """The handle's methods and the TypedDicts (``params`` module) their keyword arguments use."""
+    reader = RequestTypeReader(document, language)
+    qualify = qualify_lang_names(language)
 
     def annotate(schema: Any) -> str:
-        return _qualify(reader.annotation(schema), lang_names, "lang_types.")
+        return qualify(reader.annotation(schema))
 
     methods = []
     for binding in HANDLE_BINDINGS + (EXISTS_BINDING,):
@@ -189,7 +203,7 @@ def read_handle_methods(document: dict[str, Any], language: QueryLanguage) -> li
                     )
                 )
         methods.append(method)
-    return methods
+    return methods, reader.definitions(qualify)
 
 
 def _success_model(document: dict[str, Any], operation: dict[str, Any], binding: Binding) -> str:

@@ -102,6 +102,13 @@ class Family:
     forms: list[Form] = field(default_factory=list)
     description: str = ""
     builders: dict[str, str] = field(default_factory=dict)  # form name -> builder function name
+    # forms a non-tuple member holds as values (``GroupByNamedFunction`` -> ``GroupByForEachUnique``)
+    value_forms: list[Form] = field(default_factory=list)
+
+    @property
+    def builder_forms(self) -> list[Form]:
+        """Every form the family's Python module has a builder for: its members, then their values."""
+        return self.forms + [form for form in self.value_forms if form not in self.forms]
 
     @property
     def alias_annotation(self) -> str:
@@ -389,6 +396,9 @@ def read_query_language(document: dict[str, Any]) -> QueryLanguage:
                     reader.aliases[target] = alias  # registered first: recursion resolves to the name
                     alias.annotation = reader.annotation(reader.schemas.get(target, {}), (target,))
                 family.members.append(target)
+                for nested in _nested_forms(reader, reader.schemas.get(target, {})):
+                    if nested not in family.value_forms:
+                        family.value_forms.append(nested)
             elif is_tuple_schema(member):
                 synthetic = f"{family_name}Form{index}"
                 reader.schemas[synthetic] = member
@@ -404,15 +414,33 @@ def read_query_language(document: dict[str, Any]) -> QueryLanguage:
     return QueryLanguage(families, list(reader.forms.values()), list(reader.aliases.values()))
 
 
+def _nested_forms(reader: _Reader, schema: Any) -> list[Form]:
+    """Tuple forms a non-tuple member holds as its values or items (``GroupByNamedFunction`` =
+    ``{output_name: GroupByForEachUnique}``): the family builds them too, so ``lang.group_by`` has
+    ``ForEachUnique(attr)`` for the value of a named group key."""
+    if not isinstance(schema, dict):
+        return []
+    forms = []
+    for key in ("additionalProperties", "items"):
+        target = ref_name(schema.get(key))
+        if (
+            target is not None
+            and target not in reader.family_names
+            and is_tuple_schema(reader.schemas.get(target))
+        ):
+            forms.append(reader.register_form(target))
+    return forms
+
+
 def _name_builders(family: Family) -> None:
     """A builder is named after its operator (``Eq``, ``ANN``, ``Sum``) unless two forms of the family
     share one; then those are named after their schema (``ScoreProductWeightFirst``)."""
     counts: dict[str, int] = {}
-    for form in family.forms:
+    for form in family.builder_forms:
         if form.operator and form.operator.isidentifier():
             counts[form.operator] = counts.get(form.operator, 0) + 1
-    taken: set[str] = {form.name for form in family.forms}  # builders must not shadow the type aliases
-    for form in family.forms:
+    taken: set[str] = {form.name for form in family.builder_forms}  # must not shadow the type aliases
+    for form in family.builder_forms:
         wanted = form.operator if form.operator and counts.get(form.operator) == 1 else _variant_name(form)
         family.builders[form.name] = unique(safe_identifier(str(wanted)), taken)
 

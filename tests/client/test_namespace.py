@@ -14,8 +14,7 @@ from turbopuffer_openapi_client.api.query import query as query_endpoint
 from turbopuffer_openapi_client.lang import filter as f
 from turbopuffer_openapi_client.lang import rank_by as r
 from turbopuffer_openapi_client.lang import score_expression as s
-from turbopuffer_openapi_client.models import QueryRequest
-from turbopuffer_openapi_client.models import Row as RowModel
+from turbopuffer_openapi_client.models import QueryRequest, RowModel
 
 from .conftest import Reply
 

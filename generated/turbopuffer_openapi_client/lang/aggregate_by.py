@@ -1,5 +1,6 @@
 # generated from spec/turbopuffer.yaml by scripts/generate.py — do not edit
 """Builders for the ``AggregateBy`` family: An aggregation function over the documents matching `filters`.
+
 One function per form, named after its operator, returning the tuple the API expects, e.g.
 ``Count()`` -> ``("Count",)``.
 """

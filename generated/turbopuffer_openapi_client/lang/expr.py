@@ -1,6 +1,7 @@
 # generated from spec/turbopuffer.yaml by scripts/generate.py — do not edit
 """Builders for the ``Expr`` family: A value computed per returned row (`compute_attributes`): a vector distance, highlights, an
 embedding, `$ref_new`, or any `rank_by` form (its score for the row, 0 if no match).
+
 One function per form, named after its operator, returning the tuple the API expects, e.g.
 ``Embed(text, params)`` -> ``("Embed", text, params)``.
 """

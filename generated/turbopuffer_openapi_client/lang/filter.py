@@ -3,6 +3,7 @@
 `filters`, `delete_by_filter`, `patch_by_filter.filters`, the `*_condition` write fields, recall,
 and as a 0/1 term inside score expressions. `attribute` may be `id`. Operands must have the
 attribute's type; in write conditions they may be `{"$ref_new": attr}`.
+
 One function per form, named after its operator, returning the tuple the API expects, e.g.
 ``Eq(attribute, operand)`` -> ``(attribute, "Eq", operand)``.
 """

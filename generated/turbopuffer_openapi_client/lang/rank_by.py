@@ -1,6 +1,7 @@
 # generated from spec/turbopuffer.yaml by scripts/generate.py — do not edit
 """Builders for the ``RankBy`` family: How to rank documents: vector search (`ANN`, `kNN`, `SparseKNN`), a score expression (BM25 and
 friends; higher is better), or attribute order.
+
 One function per form, named after its operator, returning the tuple the API expects, e.g.
 ``ANN(attribute, query)`` -> ``(attribute, "ANN", query)``.
 """

@@ -1,8 +1,8 @@
 # generated from spec/turbopuffer.yaml by scripts/generate.py — do not edit
 """Builders for the ``RefNew`` family: `{"$ref_new": attribute}`: in a write condition, the value being written to that attribute for the
 document under test (`null` in `delete_condition`). Also an `Expr` form.
-One function per form, named after its operator, returning the tuple the API expects, e.g.
 
+The family has no tuple forms: its members are plain values (see :mod:`._types`).
 """
 
 from __future__ import annotations

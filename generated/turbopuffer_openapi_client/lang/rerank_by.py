@@ -1,5 +1,6 @@
 # generated from spec/turbopuffer.yaml by scripts/generate.py — do not edit
 """Builders for the ``RerankBy`` family: How a multi-query combines its sub-queries' rows into one ranked list.
+
 One function per form, named after its operator, returning the tuple the API expects, e.g.
 ``RRF(params)`` -> ``("RRF", params)``.
 """

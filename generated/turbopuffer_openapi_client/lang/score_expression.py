@@ -2,6 +2,7 @@
 """Builders for the ``ScoreExpression`` family: A relevance score (higher is better): BM25, sums, maxima, constant weights, saturation, decay,
 numeric attributes, distances, sparse kNN, and filters (1 when they match, else 0). The final score
 is reported as `$dist`; use `compute_attributes` for individual clauses.
+
 One function per form, named after its operator, returning the tuple the API expects, e.g.
 ``BM25(attribute, query, params)`` -> ``(attribute, "BM25", query, params)``.
 """

@@ -51,7 +51,7 @@ from .limit_config import LimitConfig
 from .limit_per import LimitPer
 from .list_namespaces_result import ListNamespacesResult
 from .multi_query_request import MultiQueryRequest
-from .multi_query_result import MultiQueryResult
+from .multi_query_result_model import MultiQueryResultModel
 from .namespace_metadata import NamespaceMetadata
 from .namespace_metadata_patch import NamespaceMetadataPatch
 from .namespace_schema import NamespaceSchema
@@ -65,13 +65,13 @@ from .pinning_status import PinningStatus
 from .query_billing import QueryBilling
 from .query_performance import QueryPerformance
 from .query_request import QueryRequest
-from .query_result import QueryResult
+from .query_result_model import QueryResultModel
 from .recall_ground_truth import RecallGroundTruth
 from .recall_request import RecallRequest
 from .recall_result import RecallResult
 from .rerank_by_model import RerankByModel
 from .rerank_limit_config import RerankLimitConfig
-from .row import Row
+from .row_model import RowModel
 from .rrf_params import RRFParams
 from .saturate_params import SaturateParams
 from .schema_update import SchemaUpdate
@@ -142,7 +142,7 @@ __all__ = (
     "LimitPer",
     "ListNamespacesResult",
     "MultiQueryRequest",
-    "MultiQueryResult",
+    "MultiQueryResultModel",
     "NamespaceMetadata",
     "NamespaceMetadataPatch",
     "NamespaceSchema",
@@ -156,13 +156,13 @@ __all__ = (
     "QueryBilling",
     "QueryPerformance",
     "QueryRequest",
-    "QueryResult",
+    "QueryResultModel",
     "RecallGroundTruth",
     "RecallRequest",
     "RecallResult",
     "RerankByModel",
     "RerankLimitConfig",
-    "Row",
+    "RowModel",
     "RRFParams",
     "SaturateParams",
     "SchemaUpdate",

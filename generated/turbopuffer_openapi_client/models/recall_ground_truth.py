@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.row import Row
+    from ..models.row_model import RowModel
 
 
 T = TypeVar("T", bound="RecallGroundTruth")
@@ -20,11 +20,11 @@ class RecallGroundTruth:
 
     Attributes:
         query_vector (list[float]): The query vector.
-        nearest_neighbors (list[Row]): The exact nearest neighbours, with `$dist` and `vector`.
+        nearest_neighbors (list[RowModel]): The exact nearest neighbours, with `$dist` and `vector`.
     """
 
     query_vector: list[float]
-    nearest_neighbors: list[Row]
+    nearest_neighbors: list[RowModel]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -48,7 +48,7 @@ class RecallGroundTruth:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.row import Row  # noqa: PLC0415
+        from ..models.row_model import RowModel  # noqa: PLC0415
 
         d = dict(src_dict)
         query_vector = cast(list[float], d.pop("query_vector"))
@@ -56,7 +56,7 @@ class RecallGroundTruth:
         nearest_neighbors = []
         _nearest_neighbors = d.pop("nearest_neighbors")
         for nearest_neighbors_item_data in _nearest_neighbors:
-            nearest_neighbors_item = Row.from_dict(nearest_neighbors_item_data)
+            nearest_neighbors_item = RowModel.from_dict(nearest_neighbors_item_data)
 
             nearest_neighbors.append(nearest_neighbors_item)
 

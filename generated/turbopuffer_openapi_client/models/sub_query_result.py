@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.aggregation_group import AggregationGroup
     from ..models.aggregations import Aggregations
-    from ..models.row import Row
+    from ..models.row_model import RowModel
 
 
 T = TypeVar("T", bound="SubQueryResult")
@@ -23,12 +23,12 @@ class SubQueryResult:
     """The result of one sub-query (or, with `rerank_by`, the single fused result).
 
     Attributes:
-        rows (list[Row] | Unset): The matching documents in rank order.
+        rows (list[RowModel] | Unset): The matching documents in rank order.
         aggregations (Aggregations | Unset): Aggregation label to value (`Count` an integer, `Sum` a number).
         aggregation_groups (list[AggregationGroup] | Unset): One object per group.
     """
 
-    rows: list[Row] | Unset = UNSET
+    rows: list[RowModel] | Unset = UNSET
     aggregations: Aggregations | Unset = UNSET
     aggregation_groups: list[AggregationGroup] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -68,15 +68,15 @@ class SubQueryResult:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.aggregation_group import AggregationGroup  # noqa: PLC0415
         from ..models.aggregations import Aggregations  # noqa: PLC0415
-        from ..models.row import Row  # noqa: PLC0415
+        from ..models.row_model import RowModel  # noqa: PLC0415
 
         d = dict(src_dict)
         _rows = d.pop("rows", UNSET)
-        rows: list[Row] | Unset = UNSET
+        rows: list[RowModel] | Unset = UNSET
         if _rows is not UNSET:
             rows = []
             for rows_item_data in _rows:
-                rows_item = Row.from_dict(rows_item_data)
+                rows_item = RowModel.from_dict(rows_item_data)
 
                 rows.append(rows_item)
 

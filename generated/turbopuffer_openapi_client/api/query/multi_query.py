@@ -8,11 +8,11 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.multi_query_request import MultiQueryRequest
-from ...models.multi_query_result import MultiQueryResult
+from ...models.multi_query_result_model import MultiQueryResultModel
 from ...types import UNSET, Response, Unset
 
 #: The parsed type of this operation's documented 2xx answers.
-ResponseType: TypeAlias = MultiQueryResult
+ResponseType: TypeAlias = MultiQueryResultModel
 
 
 def _get_kwargs(
@@ -40,12 +40,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> MultiQueryResult:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> MultiQueryResultModel:
     """Parse a documented 2xx body; raise the typed exception for anything else."""
     errors.raise_for_status(response)
     try:
         if response.status_code == 200:
-            response_200 = MultiQueryResult.from_dict(response.json())
+            response_200 = MultiQueryResultModel.from_dict(response.json())
 
             return response_200
 
@@ -60,7 +62,7 @@ parse_response = _parse_response
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[MultiQueryResult]:
+) -> Response[MultiQueryResultModel]:
     parsed = _parse_response(client=client, response=response)
     return Response(
         status_code=HTTPStatus(response.status_code),
@@ -76,7 +78,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: MultiQueryRequest,
     accept_encoding: str | Unset = UNSET,
-) -> Response[MultiQueryResult]:
+) -> Response[MultiQueryResultModel]:
     """Run several queries at once
 
      Runs up to 16 queries on one consistent snapshot of the namespace and returns one result
@@ -100,7 +102,7 @@ def sync_detailed(
         errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
-        Response[MultiQueryResult]
+        Response[MultiQueryResultModel]
     """
 
     kwargs = _get_kwargs(
@@ -122,7 +124,7 @@ def sync(
     client: AuthenticatedClient,
     body: MultiQueryRequest,
     accept_encoding: str | Unset = UNSET,
-) -> MultiQueryResult:
+) -> MultiQueryResultModel:
     """Run several queries at once
 
      Runs up to 16 queries on one consistent snapshot of the namespace and returns one result
@@ -146,7 +148,7 @@ def sync(
         errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
-        MultiQueryResult
+        MultiQueryResultModel
     """
 
     return _parse_response(
@@ -167,7 +169,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: MultiQueryRequest,
     accept_encoding: str | Unset = UNSET,
-) -> Response[MultiQueryResult]:
+) -> Response[MultiQueryResultModel]:
     """Run several queries at once
 
      Runs up to 16 queries on one consistent snapshot of the namespace and returns one result
@@ -191,7 +193,7 @@ async def asyncio_detailed(
         errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
-        Response[MultiQueryResult]
+        Response[MultiQueryResultModel]
     """
 
     kwargs = _get_kwargs(
@@ -211,7 +213,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: MultiQueryRequest,
     accept_encoding: str | Unset = UNSET,
-) -> MultiQueryResult:
+) -> MultiQueryResultModel:
     """Run several queries at once
 
      Runs up to 16 queries on one consistent snapshot of the namespace and returns one result
@@ -235,7 +237,7 @@ async def asyncio(
         errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
-        MultiQueryResult
+        MultiQueryResultModel
     """
 
     response = await client.get_async_httpx_client().request(

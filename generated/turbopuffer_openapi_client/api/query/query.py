@@ -8,13 +8,13 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.multi_query_request import MultiQueryRequest
-from ...models.multi_query_result import MultiQueryResult
+from ...models.multi_query_result_model import MultiQueryResultModel
 from ...models.query_request import QueryRequest
-from ...models.query_result import QueryResult
+from ...models.query_result_model import QueryResultModel
 from ...types import UNSET, Response, Unset
 
 #: The parsed type of this operation's documented 2xx answers.
-ResponseType: TypeAlias = MultiQueryResult | QueryResult
+ResponseType: TypeAlias = MultiQueryResultModel | QueryResultModel
 
 
 def _get_kwargs(
@@ -47,24 +47,24 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> MultiQueryResult | QueryResult:
+) -> MultiQueryResultModel | QueryResultModel:
     """Parse a documented 2xx body; raise the typed exception for anything else."""
     errors.raise_for_status(response)
     try:
         if response.status_code == 200:
 
-            def _parse_response_200(data: object) -> MultiQueryResult | QueryResult:
+            def _parse_response_200(data: object) -> MultiQueryResultModel | QueryResultModel:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_query_or_multi_query_result_type_0 = QueryResult.from_dict(data)
+                    componentsschemas_query_or_multi_query_result_type_0 = QueryResultModel.from_dict(data)
 
                     return componentsschemas_query_or_multi_query_result_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_query_or_multi_query_result_type_1 = MultiQueryResult.from_dict(data)
+                componentsschemas_query_or_multi_query_result_type_1 = MultiQueryResultModel.from_dict(data)
 
                 return componentsschemas_query_or_multi_query_result_type_1
 
@@ -83,7 +83,7 @@ parse_response = _parse_response
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[MultiQueryResult | QueryResult]:
+) -> Response[MultiQueryResultModel | QueryResultModel]:
     parsed = _parse_response(client=client, response=response)
     return Response(
         status_code=HTTPStatus(response.status_code),
@@ -99,7 +99,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: MultiQueryRequest | QueryRequest,
     accept_encoding: str | Unset = UNSET,
-) -> Response[MultiQueryResult | QueryResult]:
+) -> Response[MultiQueryResultModel | QueryResultModel]:
     """Query documents
 
      Runs one query (`QueryRequest`) or several queries on one consistent snapshot
@@ -131,7 +131,7 @@ def sync_detailed(
         errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
-        Response[MultiQueryResult | QueryResult]
+        Response[MultiQueryResultModel | QueryResultModel]
     """
 
     kwargs = _get_kwargs(
@@ -153,7 +153,7 @@ def sync(
     client: AuthenticatedClient,
     body: MultiQueryRequest | QueryRequest,
     accept_encoding: str | Unset = UNSET,
-) -> MultiQueryResult | QueryResult:
+) -> MultiQueryResultModel | QueryResultModel:
     """Query documents
 
      Runs one query (`QueryRequest`) or several queries on one consistent snapshot
@@ -185,7 +185,7 @@ def sync(
         errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
-        MultiQueryResult | QueryResult
+        MultiQueryResultModel | QueryResultModel
     """
 
     return _parse_response(
@@ -206,7 +206,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: MultiQueryRequest | QueryRequest,
     accept_encoding: str | Unset = UNSET,
-) -> Response[MultiQueryResult | QueryResult]:
+) -> Response[MultiQueryResultModel | QueryResultModel]:
     """Query documents
 
      Runs one query (`QueryRequest`) or several queries on one consistent snapshot
@@ -238,7 +238,7 @@ async def asyncio_detailed(
         errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
-        Response[MultiQueryResult | QueryResult]
+        Response[MultiQueryResultModel | QueryResultModel]
     """
 
     kwargs = _get_kwargs(
@@ -258,7 +258,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: MultiQueryRequest | QueryRequest,
     accept_encoding: str | Unset = UNSET,
-) -> MultiQueryResult | QueryResult:
+) -> MultiQueryResultModel | QueryResultModel:
     """Query documents
 
      Runs one query (`QueryRequest`) or several queries on one consistent snapshot
@@ -290,7 +290,7 @@ async def asyncio(
         errors.APIResponseValidationError: a 2xx answer whose body is not the documented JSON.
 
     Returns:
-        MultiQueryResult | QueryResult
+        MultiQueryResultModel | QueryResultModel
     """
 
     response = await client.get_async_httpx_client().request(

@@ -9,11 +9,11 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="Row")
+T = TypeVar("T", bound="RowModel")
 
 
 @_attrs_define
-class Row:
+class RowModel:
     """One result document: `id`, `$dist` (omitted for attribute ordering), the requested
     attributes and computed attributes at the top level. An attribute that is null or missing
     for the document is omitted, also when `include_attributes` names it.
@@ -87,14 +87,14 @@ class Row:
 
         dist = d.pop("$dist", UNSET)
 
-        row = cls(
+        row_model = cls(
             id=id,
             vector=vector,
             dist=dist,
         )
 
-        row.additional_properties = d
-        return row
+        row_model.additional_properties = d
+        return row_model
 
     @property
     def additional_keys(self) -> list[str]:

@@ -14,20 +14,20 @@ if TYPE_CHECKING:
     from ..models.aggregations import Aggregations
     from ..models.query_billing import QueryBilling
     from ..models.query_performance import QueryPerformance
-    from ..models.row import Row
+    from ..models.row_model import RowModel
 
 
-T = TypeVar("T", bound="QueryResult")
+T = TypeVar("T", bound="QueryResultModel")
 
 
 @_attrs_define
-class QueryResult:
+class QueryResultModel:
     """The result of a single query.
 
     Attributes:
         billing (QueryBilling): What the query is billed for.
         performance (QueryPerformance): Server-side performance of a query.
-        rows (list[Row] | Unset): The matching documents in rank order (when `rank_by` was given).
+        rows (list[RowModel] | Unset): The matching documents in rank order (when `rank_by` was given).
         aggregations (Aggregations | Unset): Aggregation label to value (`Count` an integer, `Sum` a number).
         aggregation_groups (list[AggregationGroup] | Unset): One object per group (when `aggregate_by` and `group_by`
             were given).
@@ -35,7 +35,7 @@ class QueryResult:
 
     billing: QueryBilling
     performance: QueryPerformance
-    rows: list[Row] | Unset = UNSET
+    rows: list[RowModel] | Unset = UNSET
     aggregations: Aggregations | Unset = UNSET
     aggregation_groups: list[AggregationGroup] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -86,7 +86,7 @@ class QueryResult:
         from ..models.aggregations import Aggregations  # noqa: PLC0415
         from ..models.query_billing import QueryBilling  # noqa: PLC0415
         from ..models.query_performance import QueryPerformance  # noqa: PLC0415
-        from ..models.row import Row  # noqa: PLC0415
+        from ..models.row_model import RowModel  # noqa: PLC0415
 
         d = dict(src_dict)
         billing = QueryBilling.from_dict(d.pop("billing"))
@@ -94,11 +94,11 @@ class QueryResult:
         performance = QueryPerformance.from_dict(d.pop("performance"))
 
         _rows = d.pop("rows", UNSET)
-        rows: list[Row] | Unset = UNSET
+        rows: list[RowModel] | Unset = UNSET
         if _rows is not UNSET:
             rows = []
             for rows_item_data in _rows:
-                rows_item = Row.from_dict(rows_item_data)
+                rows_item = RowModel.from_dict(rows_item_data)
 
                 rows.append(rows_item)
 
@@ -118,7 +118,7 @@ class QueryResult:
 
                 aggregation_groups.append(aggregation_groups_item)
 
-        query_result = cls(
+        query_result_model = cls(
             billing=billing,
             performance=performance,
             rows=rows,
@@ -126,8 +126,8 @@ class QueryResult:
             aggregation_groups=aggregation_groups,
         )
 
-        query_result.additional_properties = d
-        return query_result
+        query_result_model.additional_properties = d
+        return query_result_model
 
     @property
     def additional_keys(self) -> list[str]:

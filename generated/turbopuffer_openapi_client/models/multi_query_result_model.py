@@ -13,11 +13,11 @@ if TYPE_CHECKING:
     from ..models.sub_query_result import SubQueryResult
 
 
-T = TypeVar("T", bound="MultiQueryResult")
+T = TypeVar("T", bound="MultiQueryResultModel")
 
 
 @_attrs_define
-class MultiQueryResult:
+class MultiQueryResultModel:
     """The result of a multi-query.
 
     Attributes:
@@ -72,14 +72,14 @@ class MultiQueryResult:
 
         performance = QueryPerformance.from_dict(d.pop("performance"))
 
-        multi_query_result = cls(
+        multi_query_result_model = cls(
             results=results,
             billing=billing,
             performance=performance,
         )
 
-        multi_query_result.additional_properties = d
-        return multi_query_result
+        multi_query_result_model.additional_properties = d
+        return multi_query_result_model
 
     @property
     def additional_keys(self) -> list[str]:
