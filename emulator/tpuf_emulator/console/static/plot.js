@@ -5,7 +5,7 @@ import { h, svg } from "./dom.js";
 import { status, tabs } from "./ui.js";
 
 const PALETTE = ["#0b5cad", "#e36209", "#2da44e", "#8250df", "#bf3989", "#1b7c83", "#9a6700", "#6e7781"];
-const W = 760, H = 520, PAD = 24;
+const W = 720, H = 400, PAD = 20;
 
 function scatter(data, hits) {
   const xs = data.points.map((p) => p.x), ys = data.points.map((p) => p.y);

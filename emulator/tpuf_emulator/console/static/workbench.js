@@ -74,8 +74,9 @@ export async function workbenchPage(root, ns) {
         multi ? Promise.resolve(null) : api("POST", nsPath(ns, "/explain_query", "v2"), body).catch((e) => ({ error: e.message })),
       ]);
       const blocks = multi ? result.results : [result];
-      results.replaceChildren(...blocks.flatMap((r, i) => [multi ? h("h4", {}, `Query ${i + 1}`) : null, ...resultBlock(ns, r, i)]));
-      explain.textContent = plan ? JSON.stringify(plan, null, 2) : "explain_query takes one query at a time.";
+      results.replaceChildren(...blocks.flatMap((r, i) => [...(multi ? [h("h4", {}, `Query ${i + 1}`)] : []), ...resultBlock(ns, r, i)]));
+      explain.textContent = !plan ? "explain_query takes one query at a time."
+        : typeof plan.plan_text === "string" ? plan.plan_text : JSON.stringify(plan, null, 2);
       const hits = blocks.flatMap((r) => (r.rows || []).map((row) => row.id));
       session.setHits(ns, hits);
       const billing = result.performance ? ` in ${result.performance.server_total_ms ?? "?"} ms` : "";
