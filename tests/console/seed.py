@@ -10,6 +10,7 @@ from tests.support.server import RunningEmulator
 ORG_ARGS = ["--api-key", "orgA:keyA", "--api-key", "orgB:keyB"]
 NS_A = "products"
 NS_B = "orgb-secret"
+NS_SCRATCH = "scratch"  # orgA's, deleted through the console
 
 TITLES = [
     "red running shoes for trail",
@@ -40,6 +41,9 @@ def seed(server: RunningEmulator) -> None:
             "schema": {"title": {"type": "string", "full_text_search": True}},
         })  # fmt: skip
         reply.raise_for_status()
+        a.post(
+            f"/v2/namespaces/{NS_SCRATCH}", json={"upsert_rows": [{"id": 1, "note": "x"}]}
+        ).raise_for_status()
     with server.client("keyB") as b:
         reply = b.post(f"/v2/namespaces/{NS_B}", json={
             "upsert_rows": [{"id": 1, "vector": [0.5, 0.5, 0.5], "title": "orgB private"}],

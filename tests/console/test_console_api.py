@@ -46,6 +46,10 @@ def test_projection_is_pca_of_the_sample(server: RunningEmulator) -> None:
         bad = a.get(f"/console/api/namespaces/{NS_A}/projection", params={"attribute": "title"})
         assert bad.status_code == 400 and "not a vector attribute" in bad.json()["error"]
         assert a.get(f"/console/api/namespaces/{NS_A}/projection", params={"sample": "0"}).status_code == 400
+        assert a.get(f"/console/api/namespaces/{NS_A}/projection", params={"sample": "x"}).status_code == 400
+        bad_name = a.get("/console/api/namespaces/bad%20name!/projection")
+        assert bad_name.status_code == 400 and bad_name.json()["status"] == "error"
+        assert a.get("/console/api/namespaces/missing/projection").status_code == 404
 
 
 def test_projection_is_isolated_by_organisation(server: RunningEmulator) -> None:

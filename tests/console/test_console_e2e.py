@@ -19,7 +19,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.console.seed import NS_A, NS_B, ORG_ARGS, seed
+from tests.console.seed import NS_A, NS_B, NS_SCRATCH, ORG_ARGS, seed
 from tests.support.server import RunningEmulator, start_emulator
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -117,10 +117,28 @@ def test_console_end_to_end(server: RunningEmulator, browser: Any) -> None:
         driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#namespaces-table tbody tr"), "the namespace list"
     )
     rows = driver.find_elements(By.CSS_SELECTOR, "#namespaces-table tbody tr")
-    assert [row.get_attribute("data-namespace") for row in rows] == [NS_A]
+    assert [row.get_attribute("data-namespace") for row in rows] == [NS_A, NS_SCRATCH]
     assert "60" in rows[0].text and NS_B not in _page_text(driver)
     assert driver.execute_script("return sessionStorage.getItem('tpuf-console-key')") == "keyA"
     _shot(driver, "02-namespaces")
+
+    # Delete asks for the name: a wrong one deletes nothing, the right one deletes the namespace.
+    driver.find_element(By.CSS_SELECTOR, f"button[aria-label='Delete namespace {NS_SCRATCH}']").click()
+    typed = _wait(driver, lambda d: d.find_element(By.ID, "confirm-name"), "the confirmation")
+    typed.send_keys("scratc")
+    driver.find_element(By.ID, "confirm-delete").click()
+    assert "nothing was deleted" in driver.find_element(By.ID, "status").text
+    with server.client("keyA") as a:
+        assert a.get(f"/v1/namespaces/{NS_SCRATCH}/metadata").status_code == 200
+    typed.send_keys("h")
+    _shot(driver, "02b-delete-confirmation")
+    driver.find_element(By.ID, "confirm-delete").click()
+    _wait(driver, lambda d: f"Deleted {NS_SCRATCH}" in d.find_element(By.ID, "status").text, "the deletion")
+    _wait(
+        driver, lambda d: NS_SCRATCH not in d.find_element(By.ID, "namespaces-table").text, "the updated list"
+    )
+    with server.client("keyA") as a:
+        assert a.get(f"/v1/namespaces/{NS_SCRATCH}/metadata").status_code == 404
 
     # orgB's namespace is invisible even by prefix search or by typing its URL.
     driver.get(f"{server.base_url}/console/#/namespaces?prefix=orgb")

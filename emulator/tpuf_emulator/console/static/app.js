@@ -85,8 +85,8 @@ function confirmDelete(name) {
         dialog.close();
         try {
           await api("DELETE", `/v2/namespaces/${enc(name)}`);
+          await render();
           status(`Deleted ${name}.`);
-          render();
         } catch (error) { status(`Delete failed: ${error.message}`, true); }
       } }, "Delete"),
       h("button", { type: "button", class: "secondary", onclick: () => dialog.close() }, "Cancel")));
