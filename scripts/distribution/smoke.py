@@ -12,7 +12,7 @@ SMOKE_API_KEY = "release-smoke-key"
 # needs the stop-word lists shipped as package data: a wheel without them fails here.
 EMULATOR = textwrap.dedent(
     """
-    import importlib.metadata, importlib.resources, json, sys, urllib.request
+    import importlib.metadata, importlib.resources, json, sys, urllib.error, urllib.request
     import tpuf_emulator
 
     version, base_url, key = sys.argv[1:4]
@@ -43,6 +43,21 @@ EMULATOR = textwrap.dedent(
     assert ids(["text", "BM25", "foxes jumping"]) == [1]  # stemmed
     assert ids(["text", "BM25", "all"]) == []  # an English stop word
     assert ids(["vector", "ANN", [0.9, 0.1]])[0] == 2
+
+    # The web console's static assets ship in the wheel and are served without a key; its API is not.
+    console = importlib.resources.files("tpuf_emulator.console") / "static"
+    assert all((console / name).is_file() for name in ("index.html", "app.js", "style.css")), "console assets missing"
+    with urllib.request.urlopen(base_url + "/console/", timeout=30) as reply:
+        page = reply.read().decode()
+        assert reply.status == 200 and 'src="app.js"' in page, page[:200]
+    with urllib.request.urlopen(base_url + "/console/app.js", timeout=30) as reply:
+        assert "javascript" in reply.headers["content-type"], reply.headers["content-type"]
+    try:
+        urllib.request.urlopen(base_url + "/console/api/counters", timeout=30)
+    except urllib.error.HTTPError as error:
+        assert error.code == 401, error.code
+    else:
+        raise AssertionError("the console API answered without a key")
     print("emulator wheel smoke test passed")
     """
 )

@@ -13,6 +13,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ..config import EmulatorConfig
+from ..console.counters import Counters, CountersMiddleware
+from ..console.routes import console_routes, is_public_path
 from ..namespaces import Registry
 from . import overload
 from .auth import AuthMiddleware
@@ -66,10 +68,15 @@ def create_app(config: EmulatorConfig | None = None, registry: Registry | None =
             if owned:
                 registry.close()
 
+    counters = Counters()
     app = Starlette(
-        routes=build_routes(registry, config.max_body_bytes, config.query_deadline_ms),
+        routes=[
+            *build_routes(registry, config.max_body_bytes, config.query_deadline_ms),
+            *console_routes(registry, counters, config.max_body_bytes),
+        ],
         middleware=[
-            Middleware(AuthMiddleware, keys=config.effective_api_keys()),
+            Middleware(AuthMiddleware, keys=config.effective_api_keys(), is_public=is_public_path),
+            Middleware(CountersMiddleware, counters=counters),  # outside admission control: sees the 429s
             *_overload_middleware(config),
         ],
         exception_handlers={HTTPException: _http_exception, Exception: _unexpected},
@@ -78,4 +85,5 @@ def create_app(config: EmulatorConfig | None = None, registry: Registry | None =
     app.router.redirect_slashes = False
     app.state.registry = registry
     app.state.config = config
+    app.state.counters = counters
     return app

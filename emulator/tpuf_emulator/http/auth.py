@@ -6,6 +6,8 @@ every namespace lookup, so namespaces are private to their organisation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .responses import error_response
@@ -23,12 +25,15 @@ def organization_for(authorization: str | None, keys: dict[str, str]) -> str | N
 
 
 class AuthMiddleware:
-    def __init__(self, app: ASGIApp, keys: dict[str, str]) -> None:
+    def __init__(
+        self, app: ASGIApp, keys: dict[str, str], is_public: Callable[[str], bool] = lambda path: False
+    ) -> None:
         self.app = app
         self.keys = keys
+        self.is_public = is_public  # paths served without a key (the console's static page)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or self.is_public(scope.get("path", "")):
             await self.app(scope, receive, send)
             return
         authorization = None

@@ -319,6 +319,11 @@ class Registry:
 
     # ------------------------------------------------------------------ reads
 
+    def read(self, org: str, name: str, action: Callable[[Namespace], T]) -> T:
+        """Run a read-only ``action`` on one of ``org``'s namespaces under its read lock (404 when
+        ``org`` has no such namespace); the console's projection and index state use it."""
+        return self._read(org, name, action)
+
     def get_schema(self, org: str, name: str) -> dict[str, Any]:
         return self._read(org, name, lambda ns: ns.schema.to_json())
 
