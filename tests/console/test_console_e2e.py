@@ -17,7 +17,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from tests.console.seed import NS_A, NS_B, NS_SCRATCH, ORG_ARGS, seed
 from tests.support.server import RunningEmulator, start_emulator
@@ -184,6 +184,24 @@ def test_console_end_to_end(server: RunningEmulator, browser: Any) -> None:
     assert sorted(bm25_ids, key=int) == [str(i) for i in range(1, 61, 6)]
     assert all("denim" in td.text for td in driver.find_elements(By.CSS_SELECTOR, "#results-table tbody tr"))
     _shot(driver, "05-workbench-bm25", ".tabs")
+
+    # The same BM25 query built from fields, with a filter: the form writes the JSON and runs it.
+    driver.execute_script("document.getElementById('results').replaceChildren()")
+    Select(driver.find_element(By.ID, "build-kind")).select_by_value("bm25")
+    driver.find_element(By.ID, "build-text").send_keys("denim")
+    Select(driver.find_element(By.ID, "build-filter-attr")).select_by_value("id")
+    Select(driver.find_element(By.ID, "build-filter-op")).select_by_value("Lt")
+    driver.find_element(By.ID, "build-filter-value").send_keys("30")
+    driver.find_element(By.ID, "build-query").click()
+    _wait(
+        driver,
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#results-table tbody tr"),
+        "the built query's results",
+    )
+    assert sorted(_table_ids(driver, "results-table"), key=int) == [str(i) for i in range(1, 30, 6)]
+    built = json.loads(driver.find_element(By.ID, "query-json").get_attribute("value"))
+    assert built["rank_by"] == ["title", "BM25", "denim"] and built["filters"] == ["id", "Lt", 30]
+    _shot(driver, "05b-workbench-built", "#query-builder")
 
     # An aggregation is shown as a table.
     driver.execute_script("document.getElementById('results').replaceChildren()")

@@ -27,6 +27,50 @@ async function examples(ns, schema) {
   return out;
 }
 
+// "Build from fields": a simple query from a few inputs (a document's vector, BM25 text, one
+// filter), written into the JSON editor so the user sees, and can edit, exactly what runs.
+function builderForm(ns, schema, editor, run) {
+  const vectorAttr = firstOfType(schema, (c) => typeof c.type === "string" && c.type.startsWith("["));
+  const textAttr = firstOfType(schema, (c) => c.full_text_search);
+  const filterable = Object.keys(schema).filter((a) => schema[a].filterable !== false && a !== vectorAttr);
+  const field = (id, label, input) => h("div", { class: "field" }, h("label", { for: id }, label), input);
+  const kind = h("select", { id: "build-kind" },
+    vectorAttr ? h("option", { value: "ann" }, `ANN on ${vectorAttr} (a document's vector)`) : null,
+    textAttr ? h("option", { value: "bm25" }, `BM25 on ${textAttr}`) : null,
+    h("option", { value: "id" }, "by id"));
+  const docId = h("input", { id: "build-doc", type: "text", value: "1", size: "8" });
+  const text = h("input", { id: "build-text", type: "text", placeholder: "words to search" });
+  const fAttr = h("select", { id: "build-filter-attr" }, h("option", { value: "" }, "(no filter)"),
+    ["id", ...filterable].map((a) => h("option", { value: a }, a)));
+  const fOp = h("select", { id: "build-filter-op" }, ["Eq", "NotEq", "Lt", "Lte", "Gt", "Gte", "Glob"].map((o) => h("option", { value: o }, o)));
+  const fValue = h("input", { id: "build-filter-value", type: "text", size: "12" });
+  const limit = h("input", { id: "build-limit", type: "number", min: "1", max: "10000", value: "10", size: "6" });
+  const parse = (raw) => { try { return JSON.parse(raw); } catch { return raw; } };
+  async function build() {
+    const body = { limit: Number(limit.value) || 10, include_attributes: [textAttr].filter(Boolean) };
+    if (kind.value === "ann") {
+      const id = parse(docId.value);
+      const doc = (await api("POST", nsPath(ns, "/query", "v2"), { rank_by: ["id", "asc"], limit: 1, filters: ["id", "Eq", id], include_attributes: [vectorAttr] })).rows?.[0];
+      if (!doc || !Array.isArray(doc[vectorAttr])) { status(`Document ${docId.value} has no ${vectorAttr}.`, true); return; }
+      body.rank_by = [vectorAttr, "ANN", doc[vectorAttr]];
+    } else if (kind.value === "bm25") {
+      body.rank_by = [textAttr, "BM25", text.value];
+    } else {
+      body.rank_by = ["id", "asc"];
+    }
+    if (fAttr.value) body.filters = [fAttr.value, fOp.value, parse(fValue.value)];
+    editor.value = JSON.stringify(body, null, 2);
+    await run();
+  }
+  return h("form", { id: "query-builder", "aria-labelledby": "builder-h", onsubmit: (e) => { e.preventDefault(); build(); } },
+    h("h3", { id: "builder-h" }, "Build from fields"),
+    h("div", { class: "row" }, field("build-kind", "Rank by", kind), field("build-doc", "Document id (ANN)", docId),
+      field("build-text", "Text (BM25)", text), field("build-limit", "Limit", limit)),
+    h("div", { class: "row" }, field("build-filter-attr", "Filter attribute", fAttr), field("build-filter-op", "Operator", fOp),
+      field("build-filter-value", "Value (JSON or text)", fValue),
+      h("button", { type: "submit", id: "build-query" }, "Build and run")));
+}
+
 function aggregationsTable(result) {
   if (result.aggregation_groups) {
     const rows = result.aggregation_groups;
@@ -92,6 +136,7 @@ export async function workbenchPage(root, ns) {
     h("label", { for: "query-json" }, "Query (JSON body of POST /v2/namespaces/:namespace/query)"), editor,
     h("p", { id: "query-help", class: "muted" }, "Ctrl+Enter runs the query. A body with \"queries\" runs as a multi-query."),
     h("div", { class: "row" }, h("button", { type: "button", id: "run-query", onclick: run }, "Run query")),
+    builderForm(ns, schema, editor, run),
     h("div", { class: "grid wide" },
       h("section", { "aria-labelledby": "results-h" }, h("h3", { id: "results-h" }, "Results"), results),
       h("section", { "aria-labelledby": "explain-h" }, h("h3", { id: "explain-h" }, "explain_query"), explain)));
