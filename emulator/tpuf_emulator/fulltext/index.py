@@ -303,9 +303,8 @@ class FullTextIndex:
         n_docs = docs.live
         if n_docs == 0:
             return Matches(np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.int32))
-        avgdl = self.avgdl
-        k1, b, k3 = self.config.k1, self.config.b, self.config.k3
-        lengths = docs.lengths
+        k1, k3 = self.config.k1, self.config.k3
+        k1_norms = docs.k1_norms(k1, self.config.b)
         reached: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float64] | float]] = []
         for term, qtf in Counter(query.terms).items():
             rows, tfs = self._live_postings(term)
@@ -313,11 +312,7 @@ class FullTextIndex:
                 continue
             weight = idf(n_docs, len(rows)) * query_frequency_factor(qtf, k3)
             tf = tfs.astype(np.float64)
-            if avgdl > 0:
-                norm = 1.0 - b + b * (lengths[rows] / avgdl)
-            else:
-                norm = np.ones(len(rows))
-            reached.append((rows, weight * (tf * (k1 + 1.0) / (tf + k1 * norm))))
+            reached.append((rows, weight * (tf * (k1 + 1.0) / (tf + k1_norms[rows]))))
         if query.prefix is not None:
             for term in self.terms_with_prefix(query.prefix):
                 rows, _ = self._live_postings(term)
@@ -357,19 +352,16 @@ def _accumulate(reached: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float6
         scores = np.zeros(len(rows)) + contribution
         return Matches(rows.astype(np.int64), scores, np.zeros(len(rows), np.int32))
     every = np.concatenate([rows for rows, _ in reached])
-    order = np.argsort(every, kind="stable")  # timsort: a merge of the sorted runs
-    ordered = every[order]
-    distinct = np.ones(len(ordered), np.bool_)
-    np.not_equal(ordered[1:], ordered[:-1], out=distinct[1:])
-    hit = ordered[distinct].astype(np.int64)
-    slot = np.empty(len(every), np.intp)  # each posting's position in ``hit``
-    slot[order] = np.cumsum(distinct) - 1
+    every.sort()  # an unstable sort is enough: only the distinct rows are kept
+    distinct = np.empty(len(every), np.bool_)
+    distinct[:1] = True
+    np.not_equal(every[1:], every[:-1], out=distinct[1:])
+    hit = every[distinct]
+    slots = [hit.searchsorted(rows) for rows, _ in reached]  # each term's rows' places in ``hit``
     acc = np.zeros(len(hit))
-    first = np.full(len(hit), np.iinfo(np.int32).max, np.int32)
-    start = 0
-    for produced, (rows, contribution) in enumerate(reached):
-        at = slot[start : start + len(rows)]
-        start += len(rows)
-        acc[at] += contribution
-        first[at] = np.minimum(first[at], produced)
-    return Matches(hit, acc, first)
+    for at, (_, contribution) in zip(slots, reached, strict=True):
+        acc[at] += contribution  # in term order: the float additions of the reference, in its order
+    first = np.empty(len(hit), np.int32)
+    for produced in range(len(slots) - 1, -1, -1):  # the earliest term writes last, so it wins
+        first[slots[produced]] = produced
+    return Matches(hit.astype(np.int64), acc, first)

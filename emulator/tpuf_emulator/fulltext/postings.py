@@ -69,10 +69,11 @@ class Segment:
         return np.repeat(self.terms, np.diff(self.starts)).astype(np.int32)
 
     def lookup(self, term_id: int) -> tuple[IntArray, TfArray] | None:
-        at = int(np.searchsorted(self.terms, term_id))
-        if at == len(self.terms) or self.terms[at] != term_id:
+        terms = self.terms
+        at = int(terms.searchsorted(term_id))  # the method: no Python-level dispatch of np.searchsorted
+        if at == len(terms) or int(terms[at]) != term_id:
             return None
-        start, end = int(self.starts[at]), int(self.starts[at + 1])
+        start, end = self.starts[at : at + 2].tolist()
         return self.rows[start:end], self.tfs[start:end]
 
 
