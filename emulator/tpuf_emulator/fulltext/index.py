@@ -52,6 +52,9 @@ KEPT_WORD_CACHE_SIZE = 16_384
 
 __all__ = ["DocId", "FullTextIndex", "Matches"]
 
+# One reached query term: its rows (ascending) and its contribution to each (or one for all).
+Reached = tuple[npt.NDArray[np.int32], npt.NDArray[np.float64] | float]
+
 
 @dataclass(frozen=True)
 class Matches:
@@ -267,7 +270,8 @@ class FullTextIndex:
         ``candidates`` (an ordered collection of ids, e.g. a filter's result) are fewer than the
         matches, candidate order.
         """
-        matches = self.matches(self.analyzer.query(query, last_as_prefix=last_as_prefix, where=where))
+        reached = self._reached(self.analyzer.query(query, last_as_prefix=last_as_prefix, where=where))
+        matches = _accumulate(reached)
         rows, scores = matches.rows, matches.scores
         tie_keys: tuple[npt.NDArray[np.integer], ...] = (matches.first_term, rows)
         if candidates is not None:
@@ -299,13 +303,18 @@ class FullTextIndex:
         the terms' rows (a merge of sorted runs) rather than over arrays as long as the index, so a
         query costs what its postings cost, not what the namespace holds.
         """
+        return _accumulate(self._reached(query))
+
+    def _reached(self, query: AnalyzedQuery) -> list[Reached]:
+        """Per reached query term (distinct terms in query order, then prefix matches): its live rows,
+        ascending, and its contribution to each row's score (a constant for a prefix match)."""
         docs = self._docs
         n_docs = docs.live
         if n_docs == 0:
-            return Matches(np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.int32))
+            return []
         k1, k3 = self.config.k1, self.config.k3
         k1_norms = docs.k1_norms(k1, self.config.b)
-        reached: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float64] | float]] = []
+        reached: list[Reached] = []
         for term, qtf in Counter(query.terms).items():
             rows, tfs = self._live_postings(term)
             if not len(rows):
@@ -318,7 +327,7 @@ class FullTextIndex:
                 rows, _ = self._live_postings(term)
                 if len(rows):
                     reached.append((rows, PREFIX_MATCH_SCORE))
-        return _accumulate(reached)
+        return reached
 
     def bm25_of_terms(self, terms: list[str], query: AnalyzedQuery) -> float:
         """BM25 of an unindexed token list (e.g. a highlight fragment) under this index's statistics.
@@ -342,7 +351,7 @@ class FullTextIndex:
         return score
 
 
-def _accumulate(reached: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float64] | float]]) -> Matches:
+def _accumulate(reached: list[Reached]) -> Matches:
     """Sum per row of each term's contributions (rows unique and ascending within a term), added in
     term order starting from 0.0, and the first term reaching each row; rows ascending."""
     if not reached:
@@ -352,16 +361,19 @@ def _accumulate(reached: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float6
         scores = np.zeros(len(rows)) + contribution
         return Matches(rows.astype(np.int64), scores, np.zeros(len(rows), np.int32))
     every = np.concatenate([rows for rows, _ in reached])
-    every.sort()  # an unstable sort is enough: only the distinct rows are kept
-    distinct = np.empty(len(every), np.bool_)
-    distinct[:1] = True
-    np.not_equal(every[1:], every[:-1], out=distinct[1:])
-    hit = every[distinct]
-    slots = [hit.searchsorted(rows) for rows, _ in reached]  # each term's rows' places in ``hit``
+    order = np.argsort(every, kind="stable")  # timsort: a merge of the sorted runs
+    ordered = every[order]
+    distinct = np.ones(len(ordered), np.bool_)
+    np.not_equal(ordered[1:], ordered[:-1], out=distinct[1:])
+    hit = ordered[distinct].astype(np.int64)
+    slot = np.empty(len(every), np.intp)  # each posting's position in ``hit``
+    slot[order] = np.cumsum(distinct) - 1
     acc = np.zeros(len(hit))
-    for at, (_, contribution) in zip(slots, reached, strict=True):
-        acc[at] += contribution  # in term order: the float additions of the reference, in its order
-    first = np.empty(len(hit), np.int32)
-    for produced in range(len(slots) - 1, -1, -1):  # the earliest term writes last, so it wins
-        first[slots[produced]] = produced
-    return Matches(hit.astype(np.int64), acc, first)
+    first = np.full(len(hit), np.iinfo(np.int32).max, np.int32)
+    start = 0
+    for produced, (rows, contribution) in enumerate(reached):
+        at = slot[start : start + len(rows)]
+        start += len(rows)
+        acc[at] += contribution
+        first[at] = np.minimum(first[at], produced)
+    return Matches(hit, acc, first)
