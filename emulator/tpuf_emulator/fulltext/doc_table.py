@@ -29,6 +29,7 @@ class DocTable:
         self._lengths: npt.NDArray[np.int32] = np.zeros(64, np.int32)
         self._alive: npt.NDArray[np.bool_] = np.zeros(64, np.bool_)
         self.total_len = 0
+        self._k1_norms: tuple[float, float, npt.NDArray[np.float64]] | None = None
 
     # -- views ---------------------------------------------------------------------------------
 
@@ -49,6 +50,22 @@ class DocTable:
     def alive(self) -> npt.NDArray[np.bool_]:
         return self._alive[: self.rows]
 
+    def k1_norms(self, k1: float, b: float) -> npt.NDArray[np.float64]:
+        """Per row, ``k1 * (1 - b + b * length / avgdl)`` (``k1`` when avgdl is 0): the document-length
+        part of BM25's denominator, computed once per state of the table rather than per query term.
+        Element-wise the same float64 operations a per-query computation does, so scores are unchanged."""
+        cached = self._k1_norms
+        if cached is not None and cached[0] == k1 and cached[1] == b:
+            return cached[2]
+        live = self.live
+        avgdl = self.total_len / live if live else 0.0
+        if avgdl > 0:
+            norms = k1 * (1.0 - b + b * (self.lengths / avgdl))
+        else:
+            norms = k1 * np.ones(self.rows)
+        self._k1_norms = (k1, b, norms)
+        return norms
+
     def row_of(self, doc_id: DocId) -> int | None:
         return self.id_row.get(doc_id)
 
@@ -58,6 +75,7 @@ class DocTable:
         row = self.id_row.pop(doc_id, None)
         if row is None:
             return False
+        self._k1_norms = None
         self._alive[row] = False
         self.total_len -= int(self._lengths[row])
         self.values[row] = None  # let the old value go; the row is dead
@@ -65,6 +83,7 @@ class DocTable:
 
     def append(self, doc_ids: list[DocId], values: list[Any], lengths: list[int]) -> int:
         """New live rows for ``doc_ids`` (which must not be live); returns the first new row."""
+        self._k1_norms = None
         first = self.rows
         end = first + len(doc_ids)
         if end > len(self._lengths):
@@ -81,6 +100,7 @@ class DocTable:
 
     def compact(self) -> npt.NDArray[np.int32]:
         """Drop dead rows, renumbering live ones densely in order; returns old row -> new row."""
+        self._k1_norms = None
         alive = self.alive.copy()
         renumber = (np.cumsum(alive, dtype=np.int64) - 1).astype(np.int32)
         keep = np.flatnonzero(alive)

@@ -52,6 +52,9 @@ KEPT_WORD_CACHE_SIZE = 16_384
 
 __all__ = ["DocId", "FullTextIndex", "Matches"]
 
+# One reached query term: its rows (ascending) and its contribution to each (or one for all).
+Reached = tuple[npt.NDArray[np.int32], npt.NDArray[np.float64] | float]
+
 
 @dataclass(frozen=True)
 class Matches:
@@ -267,7 +270,8 @@ class FullTextIndex:
         ``candidates`` (an ordered collection of ids, e.g. a filter's result) are fewer than the
         matches, candidate order.
         """
-        matches = self.matches(self.analyzer.query(query, last_as_prefix=last_as_prefix, where=where))
+        reached = self._reached(self.analyzer.query(query, last_as_prefix=last_as_prefix, where=where))
+        matches = _accumulate(reached)
         rows, scores = matches.rows, matches.scores
         tie_keys: tuple[npt.NDArray[np.integer], ...] = (matches.first_term, rows)
         if candidates is not None:
@@ -299,31 +303,31 @@ class FullTextIndex:
         the terms' rows (a merge of sorted runs) rather than over arrays as long as the index, so a
         query costs what its postings cost, not what the namespace holds.
         """
+        return _accumulate(self._reached(query))
+
+    def _reached(self, query: AnalyzedQuery) -> list[Reached]:
+        """Per reached query term (distinct terms in query order, then prefix matches): its live rows,
+        ascending, and its contribution to each row's score (a constant for a prefix match)."""
         docs = self._docs
         n_docs = docs.live
         if n_docs == 0:
-            return Matches(np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.int32))
-        avgdl = self.avgdl
-        k1, b, k3 = self.config.k1, self.config.b, self.config.k3
-        lengths = docs.lengths
-        reached: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float64] | float]] = []
+            return []
+        k1, k3 = self.config.k1, self.config.k3
+        k1_norms = docs.k1_norms(k1, self.config.b)
+        reached: list[Reached] = []
         for term, qtf in Counter(query.terms).items():
             rows, tfs = self._live_postings(term)
             if not len(rows):
                 continue
             weight = idf(n_docs, len(rows)) * query_frequency_factor(qtf, k3)
             tf = tfs.astype(np.float64)
-            if avgdl > 0:
-                norm = 1.0 - b + b * (lengths[rows] / avgdl)
-            else:
-                norm = np.ones(len(rows))
-            reached.append((rows, weight * (tf * (k1 + 1.0) / (tf + k1 * norm))))
+            reached.append((rows, weight * (tf * (k1 + 1.0) / (tf + k1_norms[rows]))))
         if query.prefix is not None:
             for term in self.terms_with_prefix(query.prefix):
                 rows, _ = self._live_postings(term)
                 if len(rows):
                     reached.append((rows, PREFIX_MATCH_SCORE))
-        return _accumulate(reached)
+        return reached
 
     def bm25_of_terms(self, terms: list[str], query: AnalyzedQuery) -> float:
         """BM25 of an unindexed token list (e.g. a highlight fragment) under this index's statistics.
@@ -347,7 +351,7 @@ class FullTextIndex:
         return score
 
 
-def _accumulate(reached: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float64] | float]]) -> Matches:
+def _accumulate(reached: list[Reached]) -> Matches:
     """Sum per row of each term's contributions (rows unique and ascending within a term), added in
     term order starting from 0.0, and the first term reaching each row; rows ascending."""
     if not reached:

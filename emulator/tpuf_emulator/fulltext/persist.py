@@ -27,7 +27,7 @@ import numpy.typing as npt
 from ..schema.model import FullTextConfig
 from .doc_table import DocTable
 from .index import FullTextIndex
-from .postings import PostingStore, Segment, merge
+from .postings import PostingStore, Segment, merge, tf_array
 
 _TF_DTYPES: dict[str, np.dtype[Any]] = {"u2": np.dtype("<u2"), "i4": np.dtype("<i4")}
 
@@ -69,7 +69,7 @@ def encode(frozen: FrozenIndex, ordinal: Mapping[Hashable, int]) -> tuple[dict[s
     ordinals = np.fromiter((ordinal[row_ids[r]] for r in keep.tolist()), np.int32, len(keep))
     encoded_terms = [frozen.terms[t].encode("utf-8") for t in merged.terms.tolist()]
     ends = np.cumsum([len(t) for t in encoded_terms], dtype=np.int64)
-    tf_code = "u2" if merged.tfs.dtype == np.uint16 else "i4"
+    tf_code = "i4" if merged.tfs.dtype == np.int32 else "u2"  # uint8 in memory is written as u2
     meta = {
         "config": frozen.config.to_json(),
         "terms": len(encoded_terms),
@@ -112,7 +112,7 @@ def decode(meta: dict[str, Any], data: memoryview, docs: Sequence[dict[str, Any]
     lengths = take("<i4", n).astype(np.int32)
     rows = take("<i4", p).astype(np.int32)
     tfs = take(_TF_DTYPES[meta["tf"]], p)
-    tfs = tfs.astype(np.uint16 if meta["tf"] == "u2" else np.int32)
+    tfs = tf_array(tfs)  # the in-memory dtype: uint8 when every count fits
     index = FullTextIndex(config)
     index._terms = terms
     index._term_ids = {term: i for i, term in enumerate(terms)}

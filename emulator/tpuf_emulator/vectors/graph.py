@@ -20,8 +20,9 @@ decide the order (``index.py``). So its codes can be small:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from usearch.index import Index
 
 from .exact import COSINE, unit
 
@@ -29,6 +30,9 @@ CONNECTIVITY = 16  # graph degree (M); 16 is the usual sweet spot for 768-d embe
 EXPANSION_ADD = 128  # ef_construction
 EXPANSION_SEARCH = 128  # ef_search floor
 BITS_MIN_DIMS = 256  # cosine vectors with at least this many dimensions get 1-bit codes
+if TYPE_CHECKING:  # usearch (and the tqdm it imports) loads with the first graph: ~7 MiB of
+    from usearch.index import Index  # resident memory a server holding only text never needs
+
 OVERSAMPLE = {"b1": 30, "i8": 3, "f16": 3}  # candidates per wanted result (re-scored exactly)
 
 
@@ -44,6 +48,8 @@ def codes_for(dims: int, metric: str) -> str:
 
 def _restore(saved: bytes | bytearray | memoryview, dims: int, codes: str) -> Index:
     """A graph from ``Graph.to_bytes`` (usearch's own serialisation), checked to have the expected shape."""
+    from usearch.index import Index
+
     index = Index.restore(saved)
     if index is None:
         raise ValueError("not a usearch index")
@@ -65,6 +71,8 @@ class Graph:
     ) -> None:
         self.codes = codes_for(dims, metric)
         if saved is None:
+            from usearch.index import Index
+
             self._index = Index(
                 ndim=dims,
                 metric=_USEARCH_METRIC[self.codes],
