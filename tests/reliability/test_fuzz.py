@@ -16,14 +16,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tpuf_emulator.errors import ApiError
+from tpuf_emulator.http import bodies as bodies_module
 from tpuf_emulator.language import operators as ops
 from tpuf_emulator.language import parse_filter, parse_multi_query, parse_query
 from tpuf_emulator.schema.model import Schema
 from tpuf_emulator.schema.options import parse_schema_map
 
 from .conftest import FUZZ
-
-bodies_module = pytest.importorskip("tpuf_emulator.http.bodies")
 
 BUDGET = settings(
     max_examples=4000 if FUZZ else 150,

@@ -17,11 +17,8 @@ from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
-
-pytest.importorskip("tpuf_emulator.http", reason="waits on the emulator's HTTP layer")
-
-from tpuf_emulator.http.auth import AuthMiddleware  # noqa: E402
-from tpuf_emulator.http.overload import OverloadMiddleware, OverloadSettings, Slots  # noqa: E402
+from tpuf_emulator.http.auth import AuthMiddleware
+from tpuf_emulator.http.overload import OverloadMiddleware, OverloadSettings, Slots
 
 KEYS = {"key-a": "org-a", "key-b": "org-b"}
 
