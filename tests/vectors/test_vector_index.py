@@ -252,7 +252,10 @@ def test_close_stops_folding_but_searches_still_answer():
 @pytest.mark.parametrize("metric", [COSINE, EUCLIDEAN])
 def test_a_vector_is_at_distance_exactly_zero_from_itself_in_tail_and_graph(metric):
     vectors = embedding_like(600, DIMS, seed=31)
-    index = _index(metric)
+    # One insertion thread: the graph is then the same every run. Built by several threads it differs
+    # from run to run, and in ~2% of builds HNSW cannot reach node 17 from the entry point at all,
+    # which is graph recall (tested elsewhere), not the exact re-scoring this test is about.
+    index = _index(metric, threads=1)
     index.upsert(range(600), vectors)
     for i in (0, 17, 599):  # still in the tail
         assert index.search(vectors[i], 1) == [(i, 0.0)]
