@@ -3,7 +3,6 @@ waited for over HTTP and always stopped."""
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import time
 import urllib.error
@@ -12,13 +11,11 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from tpuf_emulator.launcher import free_port  # the launcher's: one way to pick a port
+
+__all__ = ["free_port", "serving"]
+
 STARTUP_TIMEOUT_S = 60.0
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _answers(url: str, headers: Mapping[str, str]) -> bool:
