@@ -38,13 +38,23 @@ class VectorSearchIndex(Protocol):
         ...
 
     def search(
-        self, query: np.ndarray, k: int, allowed: Collection[Hashable] | None = None
+        self,
+        query: np.ndarray,
+        k: int,
+        allowed: Collection[Hashable] | None = None,
+        allowed_rows: np.ndarray | None = None,
     ) -> list[tuple[Hashable, float]]:
-        """The ``k`` nearest ``(id, distance)``, nearest first; only ids in ``allowed`` when given."""
+        """The ``k`` nearest ``(id, distance)``, nearest first; only ids in ``allowed`` when given.
+        ``allowed_rows``: those ids' rows in the attribute's vector column, when the caller has them
+        (``ColumnStore.vector_rows``)."""
         ...
 
     def exact_search(
-        self, query: np.ndarray, k: int, allowed: Collection[Hashable] | None = None
+        self,
+        query: np.ndarray,
+        k: int,
+        allowed: Collection[Hashable] | None = None,
+        allowed_rows: np.ndarray | None = None,
     ) -> list[tuple[Hashable, float]]:
         """The exhaustive answer (ground truth for recall)."""
         ...

@@ -164,10 +164,10 @@ class _HalfIndex:
         )
         return [(i, dist) for i, dist in found if allowed is None or i in allowed][:k]
 
-    def search(self, query, k, allowed=None):
+    def search(self, query, k, allowed=None, allowed_rows=None):
         return self._nearest(query, k, allowed, lambda i: i % 2 == 0)
 
-    def exact_search(self, query, k, allowed=None):
+    def exact_search(self, query, k, allowed=None, allowed_rows=None):
         return self._nearest(query, k, allowed, lambda i: True)
 
 

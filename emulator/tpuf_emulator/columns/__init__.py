@@ -10,7 +10,13 @@ Measurements and choices (numpy over pyarrow, lazy columns): ``README.md``.
 
 from .aggregate import aggregate_rows, group_rows
 from .candidates import RowCandidates
-from .dispatch import aggregated, filtered_candidates, in_document_order, ordered_documents
+from .dispatch import (
+    aggregated,
+    candidate_vector_rows,
+    filtered_candidates,
+    in_document_order,
+    ordered_documents,
+)
 from .keys import key_at
 from .masks import filter_mask, vectorised
 from .ordering import order_rows
@@ -21,6 +27,7 @@ __all__ = [
     "RowCandidates",
     "aggregate_rows",
     "aggregated",
+    "candidate_vector_rows",
     "filter_mask",
     "filtered_candidates",
     "group_rows",

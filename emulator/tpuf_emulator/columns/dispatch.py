@@ -50,6 +50,21 @@ def in_document_order(view: NamespaceView, ids: Docs) -> RowCandidates:
     return RowCandidates(store.rowmap, view.documents(), mask)
 
 
+def candidate_vector_rows(view: NamespaceView, attr: str, candidates: Docs | None) -> Array | None:
+    """The rows in ``attr``'s vector column of the candidates that have a vector (any order), or
+    None when the candidates are not rows of the column store (then the index looks ids up)."""
+    if not isinstance(candidates, RowCandidates):
+        return None
+    store = _store(view)
+    if candidates.rowmap is not store.rowmap:
+        return None
+    positions = store.vector_rows(attr)
+    if positions is None:
+        return None
+    found: Array = positions[candidates.rows]
+    return found[found >= 0]
+
+
 def ordered_documents(
     view: NamespaceView, candidates: Docs | None, keys: list[tuple[str, bool]], k: int | None
 ) -> list[dict[str, Any]] | None:

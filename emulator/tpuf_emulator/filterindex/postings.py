@@ -84,11 +84,16 @@ class FilterIndex:
         return self._postings[attr]
 
     # ---- narrowing ------------------------------------------------------------------------------------
-    def candidates(self, tree: FilterNode) -> set[Any] | None:
-        """A superset of the ids ``tree`` can match, or ``None`` if this index cannot narrow it."""
+    def candidates(self, tree: FilterNode, at_most: int | None = None) -> set[Any] | None:
+        """A superset of the ids ``tree`` can match, or ``None`` if this index cannot narrow it.
+
+        ``at_most``: the caller only wants a set this small (else it evaluates the filter over the
+        columns): a leaf narrowing to more ids answers None without building its set.
+        """
         if isinstance(tree, Logical):
             if tree.op == "And":
-                parts = [c for c in (self.candidates(child) for child in tree.children) if c is not None]
+                found = (self.candidates(child, at_most) for child in tree.children)
+                parts = [c for c in found if c is not None]
                 if not parts:
                     return None
                 parts.sort(key=len)
@@ -99,27 +104,29 @@ class FilterIndex:
             if tree.op == "Or":
                 union: set[Any] = set()
                 for child in tree.children:
-                    found = self.candidates(child)
-                    if found is None:
+                    found_child = self.candidates(child, at_most)
+                    if found_child is None:
                         return None
-                    union |= found
+                    union |= found_child
+                    if at_most is not None and len(union) > at_most:
+                        return None
                 return union
             return None
         if isinstance(tree, Compare):
             if tree.attr == "id":  # ids are the documents' keys already: no postings needed
                 return self._ids(tree)
             if tree.op in RANGE_OPS:
-                return self._range(tree)
-            return self._compare(tree)
+                return self._range(tree, at_most)
+            return self._compare(tree, at_most)
         return None
 
-    def _range(self, node: Compare) -> set[Any] | None:
+    def _range(self, node: Compare, at_most: int | None) -> set[Any] | None:
         if node.value is None or isinstance(node.value, RefNew):
             return None
         if node.attr not in self._sorted:
             self._sorted[node.attr] = SortedColumn.build(node.attr, self._documents())
         column = self._sorted[node.attr]
-        return None if column is None else column.candidates(node.op, node.value)
+        return None if column is None else column.candidates(node.op, node.value, at_most)
 
     @staticmethod
     def _ids(node: Compare) -> set[Any] | None:
@@ -130,7 +137,7 @@ class FilterIndex:
                 return set(node.value)
         return None
 
-    def _compare(self, node: Compare) -> set[Any] | None:
+    def _compare(self, node: Compare, at_most: int | None) -> set[Any] | None:
         if node.op in ("Eq", "Contains"):
             wanted: Iterable[Any] = (node.value,)
         elif node.op in ("In", "ContainsAny"):
@@ -145,6 +152,8 @@ class FilterIndex:
         if any(isinstance(v, RefNew) or not isinstance(v, _POSTABLE + (type(None),)) for v in wanted):
             return None  # whole-array equality, references to the written document...
         postings = self._ensure(node.attr)
+        if at_most is not None and sum(len(postings.get(v, ())) for v in wanted if v is not None) > at_most:
+            return None
         out: set[Any] = set()
         for value in wanted:
             if value is not None:

@@ -71,8 +71,9 @@ class SortedColumn:
     def stale(self) -> bool:
         return len(self.dirty) > max(4_096, len(self.values) // 8)
 
-    def candidates(self, op: str, bound: Any) -> set[Any] | None:
-        """A superset of the ids whose value satisfies ``value <op> bound``, or None."""
+    def candidates(self, op: str, bound: Any, at_most: int | None = None) -> set[Any] | None:
+        """A superset of the ids whose value satisfies ``value <op> bound``, or None (also when
+        there are more than ``at_most`` of them)."""
         if op in ("Lt", "Lte") and not self.complete:
             return None
         limits = self._bound(op, bound)
@@ -88,6 +89,8 @@ class SortedColumn:
             lo, hi = 0, int(np.searchsorted(values, bound, "left"))
         else:
             lo, hi = 0, int(np.searchsorted(values, bound, "right"))
+        if at_most is not None and hi - lo + len(self.dirty) > at_most:
+            return None
         out = set(self.ids[lo:hi].tolist())
         out |= self.dirty
         return out

@@ -236,8 +236,11 @@ class Namespace:
         holding their new rows' views (other holders keep the old dicts and the old matrix alive)."""
         docs = self.docs
         for attr, column in self._vector_columns.items():
-            for doc_id, view in column.compact().items():
+            moved = column.compact()
+            for doc_id, view in moved.items():
                 docs[doc_id] = {**docs[doc_id], attr: view}
+            if moved and self._columns is not None:
+                self._columns.vectors_moved(attr, list(moved))
 
     def _rebuild_vectors(self) -> None:
         """Columns for every document (they were replaced wholesale); each document holding a dense
@@ -269,12 +272,15 @@ class Namespace:
         """The documents column-wise (``columns/``): created on first use, then kept current by writes."""
         with self._index_mutex:
             if self._columns is None:
-                self._columns = ColumnStore(self.documents)
+                self._columns = ColumnStore(self.documents, self._vector_columns_get)
                 if len(self.docs) >= BULK_WRITE_ROWS:
                     # Building the row map and the first columns churns the heap (~10 MiB left
                     # resident for 94k documents); trim once the building query has answered.
                     release_free_memory_soon()
             return self._columns
+
+    def _vector_columns_get(self, attr: str) -> VectorColumn | None:
+        return self._vector_columns.get(attr)  # looked up each time: _rebuild_vectors replaces the dict
 
     def unindexed_rows(self) -> int:
         """Vectors written but not yet folded into an ANN graph (searched exhaustively meanwhile)."""

@@ -53,6 +53,10 @@ from .rows import render_rows
 from .vector_search import vector_search
 
 FEW_CANDIDATES = 256  # narrowed by the filter index to at most this many ids: test them one by one
+# ... unless the columns can evaluate the whole filter: a mask costs ~1 ns a row plus ~20 us, testing
+# a document ~0.4 us (21k rows, 1% range filter: 0.19 ms one by one, 0.03 ms as a mask)
+FEW_VECTORISED = 64
+FEW_VECTORISED_DIVISOR = 512
 
 
 @dataclass
@@ -161,9 +165,14 @@ def _filtered(
         return None
     test = compile_filter(tree)
     index = None if view is None else view.filter_index()  # postings narrow equality filters (filterindex/)
-    narrowed = index.candidates(tree) if index is not None else None
-    few = narrowed is not None and len(narrowed) <= max(FEW_CANDIDATES, len(docs) // 64)
-    if view is not None and not few and (vectorised(tree) or narrowed is None):
+    masks = view is not None and vectorised(tree)
+    if masks:
+        at_most: int | None = max(FEW_VECTORISED, len(docs) // FEW_VECTORISED_DIVISOR)
+    else:
+        at_most = None
+    narrowed = index.candidates(tree, at_most) if index is not None else None
+    few = narrowed is not None and len(narrowed) <= (at_most or max(FEW_CANDIDATES, len(docs) // 64))
+    if view is not None and not few and (masks or narrowed is None):
         return filtered_candidates(view, tree)
     if narrowed is not None and len(narrowed) < len(docs):
         hits = {i: docs[i] for i in paced(narrowed) if i in docs and test(docs[i], None)}

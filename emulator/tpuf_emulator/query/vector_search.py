@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from ..columns import candidate_vector_rows
 from ..language.nodes import VectorRank
 from ..ranking import distances, late_interaction_distance, nearest
 from ..seams import NamespaceView
@@ -36,12 +37,14 @@ def vector_search(
     docs = view.documents()
     index = None if rank.multi else view.vector_index(rank.attr)
     if index is not None:
-        allowed = None if candidates is None else set(candidates)
+        # The filter's rows as rows of the vector column (one take), else the index looks ids up
+        rows = candidate_vector_rows(view, rank.attr, candidates)
+        allowed = None if candidates is None else candidates if rows is not None else set(candidates)
         if rank.mode == "ANN":
-            found = index.search(rank.query, k, allowed=allowed)
+            found = index.search(rank.query, k, allowed=allowed, allowed_rows=rows)
             tail = index.unindexed_count  # not yet in the ANN graph: searched exhaustively
             return VectorSearchResult([(i, float(d)) for i, d in found], True, tail)
-        found = index.exact_search(rank.query, k, allowed=allowed)
+        found = index.exact_search(rank.query, k, allowed=allowed, allowed_rows=rows)
         scanned = len(docs) if allowed is None else len(allowed)
         return VectorSearchResult([(i, float(d)) for i, d in found], False, scanned)
     pool = docs if candidates is None else candidates

@@ -48,6 +48,7 @@ MIN_CHUNK_ROWS = 256
 MAX_CHUNK_ROWS = 32_768  # bounds the per-chunk bookkeeping of tiny vectors
 SCAN_BLOCK = 4_096  # rows gathered per step when scanning a scattered set of rows
 RESCORE_MARGIN = 4  # extra float32-ranked winners re-scored in float64 (ties at float32 precision)
+FEW_ROWS = 64  # gathered one by one (a top-k's winners) rather than chunk by chunk
 
 
 def chunk_rows_for(dims: int) -> int:
@@ -124,6 +125,12 @@ class VectorColumn:
         rows = np.fromiter((row_of[i] for i in ids), dtype=np.int64, count=len(ids))
         return self._gather(rows)
 
+    def positions(self, ids: Sequence[Hashable]) -> Rows:
+        """Each id's row, in the order given; -1 for an id without a vector (``columns/`` keeps these
+        beside its own rows, so a filter's rows become this column's rows without a dict lookup)."""
+        get = self._row_of.get
+        return np.fromiter((get(i, -1) for i in ids), dtype=np.int64, count=len(ids))
+
     def rows_for(self, ids: Iterable[Hashable]) -> Rows:
         """The rows of those ``ids`` that have a vector, ascending (an ordered scan)."""
         row_of = self._row_of
@@ -136,9 +143,17 @@ class VectorColumn:
         return rows
 
     def nearest(
-        self, query: Matrix, k: int, metric: str, allowed: Collection[Hashable] | None = None
+        self,
+        query: Matrix,
+        k: int,
+        metric: str,
+        allowed: Collection[Hashable] | None = None,
+        rows: Rows | None = None,
     ) -> list[tuple[Hashable, float]]:
         """Exact top ``k`` as ``(id, distance)``, nearest first, among all ids or those in ``allowed``.
+
+        ``rows``, when given, are the rows of exactly the allowed ids that have a vector (any order,
+        from :meth:`positions`): the scan then starts from them instead of looking ids up.
 
         Ranking is one float32 matrix-vector product per chunk (scanned in place, or over the
         gathered allowed rows); the ``k + RESCORE_MARGIN`` winners are re-scored in float64 from the
@@ -151,10 +166,14 @@ class VectorColumn:
             raise ValueError(f"query vector has {q.shape[0]} dimensions, the column has {self.dims}")
         q_scan = exact.unit(q) if metric == exact.COSINE else q
         keep = k + RESCORE_MARGIN
-        if allowed is None:
+        if rows is not None:
+            rows = np.sort(rows)
+        elif allowed is not None:
+            rows = self.rows_for(allowed)
+        if rows is None or len(rows) == len(self._row_of):  # every row: scanned in place, chunk by chunk
             ranked = self._rank_all(q_scan, metric, keep)
         else:
-            ranked = self._rank_rows(self.rows_for(allowed), q_scan, metric, keep)
+            ranked = self._rank_rows(rows, q_scan, metric, keep)
         if len(ranked) == 0:
             return []
         distances = exact.rescore(self._gather(ranked), q, metric)
@@ -179,34 +198,59 @@ class VectorColumn:
         return _best_of(winners, scores, keep)
 
     def _rank_rows(self, rows: Rows, q_scan: Matrix, metric: str, keep: int) -> Rows:
-        """The ``keep`` best of ``rows`` (ascending, live), chunk by chunk."""
+        """The ``keep`` best of ``rows`` (ascending, live).
+
+        A chunk holding a large share of the rows is scanned whole (cheaper than copying them out);
+        the other rows are gathered, across chunks, into one reused buffer and scanned a block at a
+        time, so a filter scattered over hundreds of chunks costs a few numpy calls, not hundreds.
+        """
         if len(rows) == 0:
             return rows
         slots = rows >> self._shift
         offsets = rows & (self.chunk_rows - 1)
-        bounds = np.flatnonzero(np.diff(slots)) + 1
+        starts = [0, *(np.flatnonzero(np.diff(slots)) + 1).tolist(), len(rows)]
         winners: list[Rows] = []
         scores: list[Matrix] = []
-        buffer: Matrix | None = None
-        for begin, end in zip([0, *bounds.tolist()], [*bounds.tolist(), len(rows)], strict=True):
+        scattered: list[Rows] = []
+        for begin, end in zip(starts[:-1], starts[1:], strict=True):
+            chunk = self._chunks[int(slots[begin])]
+            assert chunk is not None
+            if (end - begin) * 3 >= chunk.filled:
+                filled = chunk.filled
+                found = _scan(chunk.vectors[:filled], chunk.squares[:filled], q_scan, metric)[
+                    offsets[begin:end]
+                ]
+                best = exact.smallest(found, keep)
+                winners.append(rows[begin:end][best])
+                scores.append(found[best])
+            else:
+                scattered.append(rows[begin:end])
+        if scattered:
+            picked = scattered[0] if len(scattered) == 1 else np.concatenate(scattered)
+            size = min(len(picked), SCAN_BLOCK)
+            buffer: Matrix = np.empty((size, self.dims), dtype=np.float32)
+            squares: Matrix = np.empty(size, dtype=np.float32)
+            for begin in range(0, len(picked), size):
+                block = picked[begin : begin + size]
+                vectors = self._gather_ascending(block, buffer[: len(block)], squares[: len(block)])
+                found = _scan(vectors, squares[: len(block)], q_scan, metric)
+                best = exact.smallest(found, keep)
+                winners.append(block[best])
+                scores.append(found[best])
+        return _best_of(winners, scores, keep)
+
+    def _gather_ascending(self, rows: Rows, out: Matrix, squares: Matrix) -> Matrix:
+        """Copy the vectors and squared norms of ``rows`` (ascending) into ``out`` and ``squares``."""
+        slots = rows >> self._shift
+        offsets = rows & (self.chunk_rows - 1)
+        starts = [0, *(np.flatnonzero(np.diff(slots)) + 1).tolist(), len(rows)]
+        for begin, end in zip(starts[:-1], starts[1:], strict=True):
             chunk = self._chunks[int(slots[begin])]
             assert chunk is not None
             part = offsets[begin:end]
-            if len(part) * 3 >= chunk.filled:  # a large share: scanning the chunk whole is cheaper
-                filled = chunk.filled
-                found = _scan(chunk.vectors[:filled], chunk.squares[:filled], q_scan, metric)[part]
-            else:
-                found = np.empty(len(part), dtype=np.float32)
-                if buffer is None:
-                    buffer = np.empty((min(len(rows), SCAN_BLOCK), self.dims), dtype=np.float32)
-                for start in range(0, len(part), len(buffer)):
-                    piece = part[start : start + len(buffer)]
-                    gathered = np.take(chunk.vectors, piece, axis=0, out=buffer[: len(piece)])
-                    found[start : start + len(piece)] = _scan(gathered, chunk.squares[piece], q_scan, metric)
-            best = exact.smallest(found, keep)
-            winners.append(rows[begin:end][best])
-            scores.append(found[best])
-        return _best_of(winners, scores, keep)
+            np.take(chunk.vectors, part, axis=0, out=out[begin:end])
+            np.take(chunk.squares, part, out=squares[begin:end])
+        return out
 
     def _gather(self, rows: Rows) -> Matrix:
         out: Matrix = np.empty((len(rows), self.dims), dtype=np.float32)
@@ -219,6 +263,13 @@ class VectorColumn:
             chunk = self._chunks[first]
             assert chunk is not None
             return np.take(chunk.vectors, offsets, axis=0, out=out)
+        if len(rows) <= FEW_ROWS:  # the winners of a ranking: row by row beats grouping by chunk
+            chunks = self._chunks
+            for position, (slot, offset) in enumerate(zip(slots.tolist(), offsets.tolist(), strict=True)):
+                chunk = chunks[slot]
+                assert chunk is not None
+                out[position] = chunk.vectors[offset]
+            return out
         for slot in np.unique(slots).tolist():
             chunk = self._chunks[slot]
             assert chunk is not None

@@ -56,14 +56,16 @@ def rescore(vectors: np.ndarray, query: np.ndarray, metric: str) -> np.ndarray:
     floating point) rather than the rounding residue of normalised float32 copies.
     """
     x = np.asarray(vectors, dtype=np.float64)
-    q = np.asarray(query, dtype=np.float64).reshape(1, -1)
+    q = np.asarray(query, dtype=np.float64).reshape(-1)
     if metric == COSINE:
-        dots = (x * q).sum(axis=1)
-        denominator = np.sqrt((x * x).sum(axis=1) * (q * q).sum(axis=1))
+        # x·q and |x|² by the same reduction (einsum over two operands of x's shape), so x == q gives 0
+        dots = np.einsum("ij,ij->i", x, np.broadcast_to(q, x.shape))
+        row = q.reshape(1, -1)
+        denominator = np.sqrt(np.einsum("ij,ij->i", x, x) * float(np.einsum("ij,ij->i", row, row)[0]))
         cosine: np.ndarray = np.divide(dots, denominator, out=np.zeros_like(dots), where=denominator > 0)
         return np.clip(1.0 - cosine, 0.0, 2.0)
     diff = x - q
-    distances: np.ndarray = (diff * diff).sum(axis=1)
+    distances: np.ndarray = np.einsum("ij,ij->i", diff, diff)
     return distances
 
 

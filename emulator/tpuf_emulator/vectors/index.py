@@ -182,30 +182,44 @@ class VectorIndex:
             return tail if folding or tail >= self._fold_threshold else 0
 
     def search(
-        self, query: np.ndarray, k: int, allowed: Collection[Hashable] | None = None
+        self,
+        query: np.ndarray,
+        k: int,
+        allowed: Collection[Hashable] | None = None,
+        allowed_rows: np.ndarray | None = None,
     ) -> list[tuple[Hashable, float]]:
-        """The ``k`` nearest documents as ``(id, distance)``, nearest first, optionally only ids in ``allowed``."""
+        """The ``k`` nearest documents as ``(id, distance)``, nearest first, optionally only ids in ``allowed``.
+
+        ``allowed_rows``: the rows in this index's column of exactly those allowed ids that have a
+        vector (``VectorColumn.positions``), when the caller has them; used only with a column.
+        """
         q, q_scan = self._prepare_query(query)
+        rows = allowed_rows if self._column is not None and allowed is not None else None
         with self._lock:
             live = len(self._store)
-            if k <= 0 or live == 0 or (allowed is not None and len(allowed) == 0):
+            count = len(rows) if rows is not None else len(allowed) if allowed is not None else live
+            if k <= 0 or live == 0 or count == 0:
                 return []
-            if allowed is not None and len(allowed) <= self._filter_exact_limit(k, live):
+            if allowed is not None and count <= self._filter_exact_limit(k, live):
                 if self._column is not None:
-                    return self._column.nearest(q, k, self.metric, allowed)
+                    return self._column.nearest(q, k, self.metric, allowed, rows)
                 return self._best(q, q_scan, k, self._store.rows_for(allowed))
-            rows = [self._tail_rows(allowed)]
+            tail_and_graph = [self._tail_rows(allowed)]
             if len(self._graph):
-                rows.append(self._graph_candidates(q_scan, k, allowed, live))
-            return self._best(q, q_scan, k, np.concatenate(rows))
+                tail_and_graph.append(self._graph_candidates(q_scan, k, allowed, live))
+            return self._best(q, q_scan, k, np.concatenate(tail_and_graph))
 
     def exact_search(
-        self, query: np.ndarray, k: int, allowed: Collection[Hashable] | None = None
+        self,
+        query: np.ndarray,
+        k: int,
+        allowed: Collection[Hashable] | None = None,
+        allowed_rows: np.ndarray | None = None,
     ) -> list[tuple[Hashable, float]]:
         """Exhaustive search (the ground truth for ``/_debug/recall`` and for tests)."""
         q, q_scan = self._prepare_query(query)
         if self._column is not None:  # the namespace's matrix holds every live vector: one scan
-            return self._column.nearest(q, k, self.metric, allowed)
+            return self._column.nearest(q, k, self.metric, allowed, None if allowed is None else allowed_rows)
         with self._lock:
             if allowed is None:
                 rows = self._store.all_rows()
