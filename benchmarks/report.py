@@ -313,6 +313,37 @@ def _targets(client: dict | None, emulator: dict, index: dict | None = None) -> 
             final(None if mem is None else mem < 1.5),
         )
     )
+    # issue 16's targets for the 1M x 768 tier
+    knn, scan = _get(at, "exact_knn", "p50_ms"), _get(at, "numpy_scan", "p50_ms")
+    ratio = _get(at, "exact_knn", "vs_numpy_scan_p50")
+    rows.append(
+        (
+            "exact kNN over HTTP <= 1.5x a numpy matrix scan (issue 16)" + scope,
+            f"{_fmt(knn, ' ms')} vs {_fmt(scan, ' ms')} = {_fmt(ratio, 'x')}",
+            final(None if ratio is None else ratio <= 1.5),
+        )
+    )
+    serving, first_ann = (
+        _get(at, "restart", "seconds_until_first_query"),
+        _get(at, "restart", "first_ann_query_seconds"),
+    )
+    exhaustive = _get(at, "restart", "first_ann_exhaustive_search_count")
+    full_speed = None if serving is None or first_ann is None else round(serving + first_ann, 2)
+    rows.append(
+        (
+            "restart to the first full-speed ANN query <= 3 s (issue 16)" + scope,
+            f"{_fmt(full_speed, ' s')} (serving {_fmt(serving, ' s')}, first ANN {_fmt(first_ann, ' s')},"
+            f" {_fmt(exhaustive)} rows scanned exhaustively)",
+            final(None if full_speed is None else full_speed <= 3 and exhaustive == 0),
+        )
+    )
+    rows.append(
+        (
+            "resident memory <= 1.3x raw vector bytes (issue 16)" + scope,
+            _fmt(mem, "x"),
+            final(None if mem is None else mem <= 1.3),
+        )
+    )
     if index:
         n_index = (
             max(n for n, (f, _) in index.items() if "not_measured" not in f)
