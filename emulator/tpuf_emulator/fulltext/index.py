@@ -394,9 +394,14 @@ def _accumulate(reached: list[Reached], table_rows: int) -> Matches:
 
 def _accumulate_dense(reached: list[Reached], every: npt.NDArray[np.integer], table_rows: int) -> Matches:
     weights = np.concatenate(
-        [np.broadcast_to(np.asarray(contribution, dtype=np.float64), rows.shape) for rows, contribution in reached]
+        [
+            np.broadcast_to(np.asarray(contribution, dtype=np.float64), rows.shape)
+            for rows, contribution in reached
+        ]
     )
-    sums = np.bincount(every, weights=weights, minlength=table_rows)
+    sums: npt.NDArray[np.float64] = np.bincount(every, weights=weights, minlength=table_rows).astype(
+        np.float64, copy=False
+    )
     first = np.full(table_rows, np.iinfo(np.int32).max, np.int32)
     for produced in range(len(reached) - 1, -1, -1):  # the earliest term writes last
         first[reached[produced][0]] = produced

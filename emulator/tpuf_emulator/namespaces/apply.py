@@ -61,7 +61,13 @@ def _apply_replace(ns: Namespace, record: ReplaceRecord) -> None:
     ns.schema = record.schema
     ns.distance_metric = record.metric
     _apply_settings(ns, record.settings)
-    ns.load_documents(record.docs, record.fulltext)
+    ns.load_documents(
+        record.docs,
+        record.fulltext,
+        record.logical_bytes,
+        owned=record.owned,
+        vector_columns=record.vector_columns,
+    )
 
 
 def _apply_settings(ns: Namespace, settings: Mapping[str, Any]) -> None:

@@ -242,22 +242,35 @@ class Namespace:
             if moved and self._columns is not None:
                 self._columns.vectors_moved(attr, list(moved))
 
-    def _rebuild_vectors(self) -> None:
+    def _rebuild_vectors(self, owned: bool = False, given: Mapping[str, VectorColumn] | None = None) -> None:
         """Columns for every document (they were replaced wholesale); each document holding a dense
         vector gets a new dict with its row's view (the given dicts may be shared with a source
-        namespace, which keeps its own)."""
+        namespace, which keeps its own), or, when ``owned``, the view in place of its vector.
+        A ``given`` column whose rows are exactly the documents' vectors is installed as it is."""
         self._vector_columns = {}
         if self.dropped:
             return
         docs = self.docs
         for attr in self._dense_vector_attributes():
             ids = [doc_id for doc_id, doc in docs.items() if attr in doc]
+            column_given = (given or {}).get(attr)
+            if (
+                column_given is not None
+                and len(column_given) == len(ids)
+                and all(i in column_given for i in ids)
+            ):
+                self._vector_columns[attr] = column_given
+                continue
             column = self._vector_column(attr)
             for begin in range(0, len(ids), REBUILD_BLOCK):
                 block = ids[begin : begin + REBUILD_BLOCK]
                 views = column.put(block, np.vstack([docs[doc_id][attr] for doc_id in block]))
-                for doc_id, view in zip(block, views, strict=True):
-                    docs[doc_id] = {**docs[doc_id], attr: view}
+                if owned:
+                    for doc_id, view in zip(block, views, strict=True):
+                        docs[doc_id][attr] = view
+                else:
+                    for doc_id, view in zip(block, views, strict=True):
+                        docs[doc_id] = {**docs[doc_id], attr: view}
 
     def filter_index(self) -> Any:
         """Postings of attribute values that narrow equality filters (``filterindex/``), built lazily."""
@@ -369,7 +382,13 @@ class Namespace:
         self.schema = schema
         self._sync_fulltext()
 
-    def reset_indexes(self, fulltext: Mapping[str, FullTextIndex] | None = None) -> None:
+    def reset_indexes(
+        self,
+        fulltext: Mapping[str, FullTextIndex] | None = None,
+        *,
+        owned: bool = False,
+        vector_columns: Mapping[str, VectorColumn] | None = None,
+    ) -> None:
         """Forget every index (the documents were replaced); full-text ones are rebuilt at once,
         or taken from ``fulltext`` (loaded from a snapshot), unless the namespace was dropped."""
         with self._index_mutex:
@@ -379,7 +398,7 @@ class Namespace:
             self._vectors.clear()
             self._filter_index = None
             self._columns = None
-        self._rebuild_vectors()
+        self._rebuild_vectors(owned, vector_columns)
         if not self.dropped:
             self._sync_fulltext(fulltext)
 
@@ -393,9 +412,22 @@ class Namespace:
             self.last_write_at = at
 
     def load_documents(
-        self, docs: Iterable[dict[str, Any]], fulltext: Mapping[str, FullTextIndex] | None = None
+        self,
+        docs: Iterable[dict[str, Any]],
+        fulltext: Mapping[str, FullTextIndex] | None = None,
+        logical_bytes: int | None = None,
+        *,
+        owned: bool = False,
+        vector_columns: Mapping[str, VectorColumn] | None = None,
     ) -> None:
-        """Replace every document; ``fulltext``: indexes loaded with them from a snapshot."""
+        """Replace every document; ``fulltext``: indexes loaded with them from a snapshot, and
+        ``logical_bytes`` their size as the snapshot recorded it (else every document is measured).
+        ``owned``: nobody else holds these dicts (decoded from a snapshot), so their vectors are
+        swapped for views of the columns in place rather than in new dicts. ``vector_columns``: the
+        columns those vectors already are views of (snapshot loading), installed as they are."""
         self.docs = {doc["id"]: doc for doc in docs}
-        self.reset_indexes(fulltext)
-        self.recompute_sizes()
+        self.reset_indexes(fulltext, owned=owned, vector_columns=vector_columns)
+        if logical_bytes is None:
+            self.recompute_sizes()
+        else:
+            self.logical_bytes = logical_bytes

@@ -46,6 +46,7 @@ import orjson
 from ..fulltext import FullTextIndex
 from ..schema.model import Schema
 from ..schema.options import parse_schema_map
+from ..vectors.column import VectorColumn
 from .namespace import Namespace
 
 
@@ -135,6 +136,9 @@ class ReplaceRecord:
     settings: Mapping[str, Any]
     docs: Collection[dict[str, Any]]
     fulltext: Mapping[str, FullTextIndex] | None = None
+    logical_bytes: int | None = None  # the namespace's size at the snapshot's cut (None: measure the docs)
+    owned: bool = False  # the documents are this record's alone (decoded from a snapshot), not shared
+    vector_columns: Mapping[str, VectorColumn] | None = None  # columns the documents' vectors are views of
 
 
 @dataclass(frozen=True)
@@ -213,12 +217,15 @@ def _is_dense_vector(value: Any) -> bool:
 
 
 def pack_documents(docs: list[dict[str, Any]]) -> tuple[dict[str, Any], list[bytes]]:
-    """``({"docs": [...], "packed": [[attr, dims, rows | null], ...]}, blocks)``: the documents as
-    JSON without their dense vectors, plus one ``len(rows) x dims`` float32 block per packed
-    attribute (``rows`` lists the documents that have it, ``null`` meaning all of them)."""
+    """``({"docs": [...], "packed": [[attr, dims, rows | null], ...], "coded": [...]}, blocks)``: the
+    documents as JSON without their dense vectors, plus one ``len(rows) x dims`` float32 block per
+    packed attribute (``rows`` lists the documents that have it, ``null`` meaning all of them).
+    ``coded`` lists the documents holding a value ``encode_value`` wrapped (bytes, sparse vectors,
+    other arrays): only those need decoding, the others are plain JSON already."""
     rows: dict[str, list[int]] = {}
     vectors: dict[str, list[np.ndarray]] = {}
     encoded: list[dict[str, Any]] = []
+    coded: list[int] = []
     for position, doc in enumerate(docs):
         plain: dict[str, Any] = {}
         for name, value in doc.items():
@@ -226,7 +233,9 @@ def pack_documents(docs: list[dict[str, Any]]) -> tuple[dict[str, Any], list[byt
                 rows.setdefault(name, []).append(position)
                 vectors.setdefault(name, []).append(value)
             else:
-                plain[name] = encode_value(value)
+                plain[name] = plain_value = encode_value(value)
+                if type(plain_value) is dict and (not coded or coded[-1] != position):
+                    coded.append(position)
         encoded.append(plain)
     packed = [
         [name, len(vectors[name][0]), None if len(rows[name]) == len(docs) else rows[name]]
@@ -234,7 +243,7 @@ def pack_documents(docs: list[dict[str, Any]]) -> tuple[dict[str, Any], list[byt
     ]
     # One copy, straight from each document's array into the block (no intermediate matrix).
     blocks = [b"".join([_f32_buffer(vector) for vector in vectors[name]]) for name in vectors]
-    return {"docs": encoded, "packed": packed}, blocks
+    return {"docs": encoded, "packed": packed, "coded": coded}, blocks
 
 
 def _f32_buffer(vector: np.ndarray) -> memoryview:
@@ -243,16 +252,34 @@ def _f32_buffer(vector: np.ndarray) -> memoryview:
     return vector.data
 
 
-def unpack_documents(section: dict[str, Any], buffer: bytes, offset: int) -> tuple[list[dict[str, Any]], int]:
-    """The documents of a packed section whose blocks start at ``buffer[offset]``, and the offset after them."""
-    docs = [decode_doc(doc) for doc in section["docs"]]
+def unpack_documents(
+    section: dict[str, Any], buffer: bytes, offset: int, columns: Mapping[str, VectorColumn] | None = None
+) -> tuple[list[dict[str, Any]], int]:
+    """The documents of a packed section whose blocks start at ``buffer[offset]``, and the offset after them.
+    (Sections written before ``coded`` existed have every document decoded.)
+
+    ``columns``: vector columns to put packed attributes of their dimensions straight into (one copy,
+    from the buffer into the column); those documents hold their rows' views (snapshot loading)."""
+    coded = section.get("coded")
+    if coded is None:
+        docs = [decode_doc(doc) for doc in section["docs"]]
+    else:  # the parsed JSON dicts are the documents, except those holding a wrapped value
+        docs = section["docs"]
+        for position in coded:
+            docs[position] = decode_doc(docs[position])
     for name, dims, rows in section["packed"]:
         targets = range(len(docs)) if rows is None else rows
         count = len(targets)
         # A copy, so the documents neither keep the buffer alive nor hold read-only arrays.
         matrix = np.frombuffer(buffer, dtype=_F32, count=count * dims, offset=offset).reshape(count, dims)
-        matrix = matrix.astype(np.float32, copy=True)
         offset += count * dims * _F32.itemsize
+        column = None if columns is None else columns.get(name)
+        if column is not None and column.dims == dims:
+            views = column.put([docs[position]["id"] for position in targets], matrix)
+            for position, view in zip(targets, views, strict=True):
+                docs[position][name] = view
+            continue
+        matrix = matrix.astype(np.float32, copy=True)
         for row, position in enumerate(targets):
             docs[position][name] = matrix[row]
     return docs, offset

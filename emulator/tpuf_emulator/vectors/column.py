@@ -304,12 +304,18 @@ class VectorColumn:
             chunk.squares[start : start + count] = np.einsum("ij,ij->i", block, block)
             chunk.live[start : start + count] = True
             base = (slot << self._shift) + start
-            row_of, vectors = self._row_of, chunk.vectors
-            for position, doc_id in enumerate(ids[done : done + count]):
-                self._tombstone(doc_id)
-                row_of[doc_id] = base + position
-                chunk.ids.append(doc_id)
-                views.append(vectors[start + position])
+            block_ids = ids[done : done + count]
+            if len(set(block_ids)) != len(block_ids):  # an id twice: the later row wins, row by row
+                for position, doc_id in enumerate(block_ids):
+                    self._tombstone(doc_id)
+                    self._row_of[doc_id] = base + position
+                    chunk.ids.append(doc_id)
+            else:  # the usual case, in C: tombstone the ids' previous rows, then map them to the new
+                for doc_id in self._row_of.keys() & block_ids:
+                    self._tombstone(doc_id)
+                self._row_of.update(zip(block_ids, range(base, base + count)))
+                chunk.ids.extend(block_ids)
+            views.extend(chunk.vectors[start : start + count])  # one view per row
             done += count
         return views
 
