@@ -313,7 +313,7 @@ class VectorColumn:
             else:  # the usual case, in C: tombstone the ids' previous rows, then map them to the new
                 for doc_id in self._row_of.keys() & block_ids:
                     self._tombstone(doc_id)
-                self._row_of.update(zip(block_ids, range(base, base + count)))
+                self._row_of.update(zip(block_ids, range(base, base + count), strict=True))
                 chunk.ids.extend(block_ids)
             views.extend(chunk.vectors[start : start + count])  # one view per row
             done += count
