@@ -185,8 +185,8 @@ class Namespace:
         metric = self._vector_metric(attr)
         if config is None or metric is None or saved.metric != metric or saved.dims != config.type.dims:
             raise ValueError(f"the saved graph ({saved.dims} dimensions, {saved.metric}) does not fit")
-        ids = [doc_id for doc_id, doc in self.docs.items() if attr in doc]
-        index = VectorIndex.restored(saved, ids, column=self._vector_column(attr))
+        column = self._vector_column(attr)  # holds exactly the documents' vectors of ``attr``
+        index = VectorIndex.restored(saved, column.ids(), column=column)
         with self._index_mutex:
             previous = self._vectors.get(attr)
             if previous is not None:
@@ -254,11 +254,7 @@ class Namespace:
         for attr in self._dense_vector_attributes():
             ids = [doc_id for doc_id, doc in docs.items() if attr in doc]
             column_given = (given or {}).get(attr)
-            if (
-                column_given is not None
-                and len(column_given) == len(ids)
-                and all(i in column_given for i in ids)
-            ):
+            if column_given is not None and len(column_given) == len(ids):  # every vector went into it
                 self._vector_columns[attr] = column_given
                 continue
             column = self._vector_column(attr)

@@ -126,7 +126,7 @@ def _decode_docs(
 
 
 def _decode_fulltext(
-    chunk: bytes, meta: dict[str, Any], offset: int, schema: Schema, docs: dict[Any, dict[str, Any]]
+    chunk: bytes, meta: dict[str, Any], offset: int, schema: Schema, docs: list[dict[str, Any]]
 ) -> FullTextIndex | None:
     """The index of a KIND_FULLTEXT chunk, or None when the namespace's schema (read first, from
     its header chunk) does not index the attribute with those options: it is then rebuilt."""
@@ -134,7 +134,7 @@ def _decode_fulltext(
     config = None if attribute is None else attribute.full_text_search
     if config is None or config.to_json() != meta["config"]:
         return None
-    index, used = persist.decode(meta, memoryview(chunk)[offset:], list(docs.values()), meta["attr"], config)
+    index, used = persist.decode(meta, memoryview(chunk)[offset:], docs, meta["attr"], config)
     if offset + used != len(chunk):
         raise ValueError(f"a full-text chunk holds {len(chunk) - offset - used} bytes beyond its postings")
     return index
@@ -159,14 +159,14 @@ def read_registry(chunks: Iterable[bytes]) -> Iterator[records.ReplaceRecord]:
     """
     header: dict[str, Any] | None = None
     schema = Schema()
-    docs: dict[Any, dict[str, Any]] = {}
+    docs: list[dict[str, Any]] = []  # a snapshot holds each id once
     fulltext: dict[str, FullTextIndex] = {}
     columns: dict[str, VectorColumn] = {}
 
     def finish() -> records.ReplaceRecord:
         assert header is not None
         return records.ReplaceRecord(header["org"], header["ns"], schema, header["metric"], header["settings"],
-                                     docs.values(), fulltext, header.get("logical_bytes"), owned=True,
+                                     docs, fulltext, header.get("logical_bytes"), owned=True,
                                      vector_columns=columns)  # fmt: skip
 
     for index, chunk in enumerate(chunks):
@@ -178,11 +178,10 @@ def read_registry(chunks: Iterable[bytes]) -> Iterator[records.ReplaceRecord]:
         elif kind == KIND_NAMESPACE:
             if header is not None:
                 yield finish()
-            header, schema, docs, fulltext = meta, records.schema_from_json(meta["schema"]), {}, {}
+            header, schema, docs, fulltext = meta, records.schema_from_json(meta["schema"]), [], {}
             columns = _vector_columns(schema)
         elif kind == KIND_DOCS and header is not None:
-            for doc in _decode_docs(chunk, meta, _HEAD.size + meta_length, columns):
-                docs[doc["id"]] = doc
+            docs.extend(_decode_docs(chunk, meta, _HEAD.size + meta_length, columns))
         elif kind == KIND_FULLTEXT and header is not None:
             loaded = _decode_fulltext(chunk, meta, _HEAD.size + meta_length, schema, docs)
             if loaded is not None:

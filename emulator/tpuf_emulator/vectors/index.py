@@ -492,12 +492,14 @@ class VectorIndex:
         retired = set(saved.retired)
         own_in_graph = set(keys[keys < OWN_ROW_LIMIT].tolist()) - retired
         row_of_named = {doc_id: row for row, doc_id in zip(saved.named_rows, saved.named_ids, strict=True)}
-        own: set[int] = set()
+        ids = list(ids)
+        # ids that are their own live graph row: one C-level set intersection (it keeps the id objects
+        # of ``ids``, shared with the documents); a Python loop only over the others (usually none)
+        own: set[int] = own_in_graph.intersection(ids)
         named: dict[int, Hashable] = {}
         tail: list[Hashable] = []
-        for doc_id in ids:
-            if type(doc_id) is int and doc_id in own_in_graph:
-                own.add(doc_id)
+        for doc_id in ids if len(own) < len(ids) else ():
+            if type(doc_id) is int and doc_id in own:
                 continue
             row = row_of_named.get(doc_id)
             if row is None or row in retired:
