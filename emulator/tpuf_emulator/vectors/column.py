@@ -39,6 +39,7 @@ import numpy as np
 import numpy.typing as npt
 
 from . import exact
+from .idmap import IdMap
 
 Matrix = npt.NDArray[np.float32]
 Rows = npt.NDArray[np.int64]
@@ -89,7 +90,7 @@ class VectorColumn:
         self._chunks: list[_Chunk | None] = []
         self._free_slots: list[int] = []
         self._append: int | None = None  # the slot being filled
-        self._row_of: dict[Hashable, int] = {}
+        self._row_of = IdMap()  # id -> row (idmap.py: 8 bytes per uint id)
         self._sparse: set[int] = set()  # full chunks at most half live: compacted by compact()
 
     # ---- reads -----------------------------------------------------------------------------------------
@@ -97,7 +98,7 @@ class VectorColumn:
         """Equal when both hold the same ids with the same vectors (rows and chunking aside)."""
         if not isinstance(other, VectorColumn):
             return NotImplemented
-        if self.dims != other.dims or self._row_of.keys() != other._row_of.keys():
+        if self.dims != other.dims or set(self._row_of) != set(other._row_of):
             return False
         ids = list(self._row_of)
         return bool(np.array_equal(self.vectors_of(ids), other.vectors_of(ids)))
@@ -121,24 +122,20 @@ class VectorColumn:
 
     def vectors_of(self, ids: Sequence[Hashable]) -> Matrix:
         """A new ``len(ids) x dims`` matrix of the vectors of ``ids`` (``KeyError`` for a missing one)."""
-        row_of = self._row_of
-        rows = np.fromiter((row_of[i] for i in ids), dtype=np.int64, count=len(ids))
+        rows = self._row_of.rows_of(ids)
+        if len(rows) and int(rows.min()) < 0:
+            raise KeyError(ids[int(np.argmin(rows))])
         return self._gather(rows)
 
     def positions(self, ids: Sequence[Hashable]) -> Rows:
         """Each id's row, in the order given; -1 for an id without a vector (``columns/`` keeps these
         beside its own rows, so a filter's rows become this column's rows without a dict lookup)."""
-        get = self._row_of.get
-        return np.fromiter((get(i, -1) for i in ids), dtype=np.int64, count=len(ids))
+        return self._row_of.rows_of(ids)
 
     def rows_for(self, ids: Iterable[Hashable]) -> Rows:
         """The rows of those ``ids`` that have a vector, ascending (an ordered scan)."""
-        row_of = self._row_of
-        try:  # the usual case (every allowed id has a vector): no per-id Python frame
-            found = list(map(row_of.__getitem__, ids))
-        except KeyError:
-            found = [row_of[i] for i in ids if i in row_of]
-        rows = np.array(found, dtype=np.int64)
+        rows = self._row_of.rows_of(ids if isinstance(ids, Sequence) else list(ids))
+        rows = rows[rows >= 0]
         rows.sort()
         return rows
 
@@ -311,9 +308,9 @@ class VectorColumn:
                     self._row_of[doc_id] = base + position
                     chunk.ids.append(doc_id)
             else:  # the usual case, in C: tombstone the ids' previous rows, then map them to the new
-                for doc_id in self._row_of.keys() & block_ids:
+                for doc_id in self._row_of.present(block_ids):
                     self._tombstone(doc_id)
-                self._row_of.update(zip(block_ids, range(base, base + count), strict=True))
+                self._row_of.set_many(block_ids, np.arange(base, base + count, dtype=np.int64))
                 chunk.ids.extend(block_ids)
             views.extend(chunk.vectors[start : start + count])  # one view per row
             done += count

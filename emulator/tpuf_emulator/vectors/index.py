@@ -266,11 +266,8 @@ class VectorIndex:
             fetch = int(fetch * min(live / max(len(allowed), 1), 64)) + want
         while True:
             keys = self._graph.search(q_scan, fetch)
-            rows = [
-                r
-                for r in keys.tolist()
-                if id_of(r) is not None and r not in tail and (allowed is None or id_of(r) in allowed)
-            ]
+            owned = keys[self._store.live(keys)]  # one vectorised test instead of a lookup per key
+            rows = [r for r in owned.tolist() if r not in tail and (allowed is None or id_of(r) in allowed)]
             exhausted = len(keys) < fetch
             if len(rows) >= max(k, want // 2) or exhausted:  # enough survivors to hold the true top k
                 return np.asarray(rows, dtype=np.int64)

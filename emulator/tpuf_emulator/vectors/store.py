@@ -11,12 +11,13 @@ the index's lookup, so the emulator holds each vector once (plus the graph's com
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from itertools import chain
 
 import numpy as np
 
 from .exact import norms
+from .idmap import IdMap
 
 MIN_CAPACITY = 1024
 OWN_ROW_LIMIT = 2**62  # ids below this are their own row; other rows are handed out from here up
@@ -26,8 +27,7 @@ class RowStore:
     """Which document id owns each row, and which row each live id has.
 
     Most ids are unsigned integers, so an id is its own row whenever it can be: no per-document
-    entry is kept beyond one slot of the ``own`` set (the id object itself, shared with the
-    documents). Every other id (strings, UUIDs, ids too large, and an updated id whose previous row
+    entry is kept beyond 8 bytes in the ``own`` map (``idmap.py``: an array indexed by id). Every other id (strings, UUIDs, ids too large, and an updated id whose previous row
     is still being removed from the graph) gets a row from ``OWN_ROW_LIMIT`` up, tracked in two
     small dicts. Why: at 1M documents the two dicts and one int object per row cost ~92 bytes per
     document, the largest per-document cost after the document itself and the graph.
@@ -37,7 +37,7 @@ class RowStore:
     """
 
     def __init__(self) -> None:
-        self._own: set[int] = set()  # live ids that are their own row
+        self._own = IdMap()  # live ids that are their own row (id -> the same id)
         self._retiring_own: set[int] = set()  # own rows released but not yet freed
         self._row_of: dict[Hashable, int] = {}  # live ids with a handed-out row
         self._id_of: dict[int, Hashable | None] = {}  # handed-out rows (None: retiring)
@@ -51,7 +51,7 @@ class RowStore:
     def assign(self, doc_id: Hashable) -> int:
         """A fresh row owned by ``doc_id`` (which must not have a live row)."""
         if type(doc_id) is int and 0 <= doc_id < OWN_ROW_LIMIT and doc_id not in self._retiring_own:
-            self._own.add(doc_id)
+            self._own[doc_id] = doc_id
             return doc_id
         if self._free:
             row = self._free.pop()
@@ -64,8 +64,8 @@ class RowStore:
 
     def release(self, doc_id: Hashable) -> int | None:
         """Detach ``doc_id`` from its row (the row is not reusable until :meth:`free`)."""
-        if doc_id in self._own:
-            self._own.remove(doc_id)
+        if self._own.pop(doc_id) is not None:
+            assert type(doc_id) is int
             self._retiring_own.add(doc_id)
             return doc_id
         row = self._row_of.pop(doc_id, None)
@@ -88,10 +88,26 @@ class RowStore:
         return self._id_of.get(row)
 
     def rows_for(self, ids: Iterable[Hashable]) -> np.ndarray:
-        own, row_of = self._own, self._row_of
-        return np.fromiter(
-            (i if i in own else row_of[i] for i in ids if i in own or i in row_of), dtype=np.int64
-        )
+        ids = ids if isinstance(ids, Sequence) else list(ids)
+        rows = self._own.rows_of(ids)
+        if self._row_of:
+            row_of = self._row_of
+            for position in np.flatnonzero(rows < 0).tolist():
+                rows[position] = row_of.get(ids[position], -1)
+        found: np.ndarray = rows[rows >= 0]
+        return found
+
+    def live(self, rows: np.ndarray) -> np.ndarray:
+        """Whether each of ``rows`` is owned by a live id (vectorised for own rows)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        own = rows < OWN_ROW_LIMIT
+        out = np.zeros(len(rows), dtype=np.bool_)
+        out[own] = self._own.rows_of_ints(rows[own]) >= 0
+        if not own.all():
+            id_of = self._id_of
+            for position in np.flatnonzero(~own).tolist():
+                out[position] = id_of.get(int(rows[position])) is not None
+        return out
 
     def named_rows(self) -> list[tuple[int, Hashable]]:
         """The live rows handed out from ``OWN_ROW_LIMIT`` up, with their ids (for saving a graph)."""
@@ -102,7 +118,8 @@ class RowStore:
         by their ids, ``retiring`` rows still in the graph but owned by nobody (freed later)."""
         if len(self) or self._id_of or self._retiring_own:
             raise RuntimeError("restore() needs an empty row store")
-        self._own = own
+        own_ids = list(own)
+        self._own.set_many(own_ids, own_ids)
         self._row_of = {doc_id: row for row, doc_id in named.items()}
         self._id_of = dict(named)
         for row in retiring:
