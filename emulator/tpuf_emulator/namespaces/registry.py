@@ -216,16 +216,21 @@ class Registry:
     def recover(self) -> None:
         snapshot, log_records = self._storage.recover()
         if snapshot is not None:
+            sidecars = self._storage.sidecars
+            generation = self._storage.snapshot_generation
+            # the saved ANN graphs are read while the snapshot is decoded
+            prefetched = None if sidecars is None else graph_sidecars.prefetch(sidecars, generation)
             loaded = 0
             for record in snapshots.read_registry(snapshot):
                 apply_record(self._table, record)
                 loaded += 1
             log.info("recovered %d namespaces from the snapshot", loaded)
-            sidecars = self._storage.sidecars
-            if sidecars is not None:  # before the log: its replay keeps the graphs current
+            if (
+                sidecars is not None and prefetched is not None
+            ):  # before the log: its replay keeps the graphs current
                 started = time.perf_counter()
-                graphs = graph_sidecars.restore_graphs(sidecars, self._storage.snapshot_generation,
-                                                       self._table.committed())  # fmt: skip
+                graphs = graph_sidecars.restore_graphs(sidecars, generation, self._table.committed(),
+                                                       prefetched.result())  # fmt: skip
                 if graphs:
                     log.info("restored %d ANN graphs saved with the snapshot in %.2f s", graphs,
                              time.perf_counter() - started)  # fmt: skip

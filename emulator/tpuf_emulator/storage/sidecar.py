@@ -75,6 +75,16 @@ class Sidecars:
             return None
         return memoryview(data)[HEADER_SIZE:]
 
+    def read_generation(self, generation: int) -> dict[str, memoryview | None]:
+        """Every sidecar of ``generation``, read and verified (:meth:`read`), by key."""
+        found: dict[str, memoryview | None] = {}
+        for path in sorted(self.directory.glob(f"side-{generation}-*.bin")):
+            match = _NAME.match(path.name)
+            if match is not None and int(match.group(1)) == generation:
+                key = path.name[len(f"side-{generation}-") : -len(".bin")]
+                found[key] = self.read(generation, key)
+        return found
+
     def remove_other_generations(self, keep: int) -> int:
         """Delete the sidecars of every generation but ``keep`` (superseded); returns how many."""
         removed = 0
