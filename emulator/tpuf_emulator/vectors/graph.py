@@ -26,7 +26,11 @@ import numpy as np
 
 from .exact import COSINE, unit
 
-CONNECTIVITY = 16  # graph degree (M); 16 is the usual sweet spot for 768-d embeddings
+# Graph degree (M). 14, not the usual 16: usearch lays nodes out on 64-byte boundaries, and a 1-bit
+# 768-d node with 2M = 32 level-0 links just spills into a third line. Measured (200k x 768,
+# embedding-like, in process, 2026-12-08): resident 355 -> 292 bytes per node, build 16.2k -> 18.6k
+# rows/s, ANN p50 0.96 -> 0.90 ms, recall@10 1.0 both, filtered (1%) recall 1.0 both.
+CONNECTIVITY = 14
 EXPANSION_ADD = 128  # ef_construction
 EXPANSION_SEARCH = 128  # ef_search floor
 BITS_MIN_DIMS = 256  # cosine vectors with at least this many dimensions get 1-bit codes
