@@ -39,7 +39,7 @@ import numpy as np
 import numpy.typing as npt
 
 from . import exact
-from .idmap import IdMap
+from .idmap import IdMap, int_keys
 
 Matrix = npt.NDArray[np.float32]
 Rows = npt.NDArray[np.int64]
@@ -308,9 +308,12 @@ class VectorColumn:
                     self._row_of[doc_id] = base + position
                     chunk.ids.append(doc_id)
             else:  # the usual case, in C: tombstone the ids' previous rows, then map them to the new
-                for doc_id in self._row_of.present(block_ids):
-                    self._tombstone(doc_id)
-                self._row_of.set_many(block_ids, np.arange(base, base + count, dtype=np.int64))
+                keys = int_keys(block_ids)
+                row_of = self._row_of
+                previous = row_of.rows_of(block_ids) if keys is None else row_of.rows_of_ints(keys)
+                for position in np.flatnonzero(previous >= 0).tolist():
+                    self._tombstone(block_ids[position])
+                row_of.set_many(block_ids, np.arange(base, base + count, dtype=np.int64), keys)
                 chunk.ids.extend(block_ids)
             views.extend(chunk.vectors[start : start + count])  # one view per row
             done += count

@@ -72,7 +72,7 @@ class IdMap:
         out = np.full(len(ids), _ABSENT, dtype=np.int64)
         if not len(ids):
             return out
-        keys = _int_keys(ids)
+        keys = int_keys(ids)
         if keys is None:  # not all ints (or beyond int64): one by one
             get = self.get
             return np.fromiter((_row_or_absent(get(i)) for i in ids), dtype=np.int64, count=len(ids))
@@ -93,10 +93,6 @@ class IdMap:
                 out[position] = other.get(ids[position] if ids is not None else int(keys[position]), _ABSENT)
         return out
 
-    def present(self, ids: Sequence[Hashable]) -> list[Hashable]:
-        """The ids of ``ids`` held here (the id objects given)."""
-        return [ids[p] for p in np.flatnonzero(self.rows_of(ids) != _ABSENT).tolist()]
-
     # ---- writes ------------------------------------------------------------------------------------
     def __setitem__(self, doc_id: Hashable, row: int) -> None:
         if doc_id not in self._other and self._fits(doc_id, 1):
@@ -109,11 +105,13 @@ class IdMap:
         else:
             self._other[doc_id] = row
 
-    def set_many(self, ids: Sequence[Hashable], rows: Sequence[int] | Rows) -> None:
-        """``self[ids[i]] = rows[i]`` for every i (ids distinct), vectorised for int ids."""
+    def set_many(self, ids: Sequence[Hashable], rows: Sequence[int] | Rows, keys: Rows | None = None) -> None:
+        """``self[ids[i]] = rows[i]`` for every i (ids distinct), vectorised for int ids (``keys``:
+        ``int_keys(ids)`` when the caller has it)."""
         if not len(ids):
             return
-        keys = _int_keys(ids)
+        if keys is None:
+            keys = int_keys(ids)
         if keys is None or self._other or int(keys.min()) < 0 or not self._fits(int(keys.max()), len(ids)):
             for doc_id, row in zip(ids, rows, strict=True):
                 self[doc_id] = int(row)
@@ -155,10 +153,10 @@ class IdMap:
         return int(self._dense.nbytes) + len(self._other) * 80
 
 
-def _int_keys(ids: Sequence[Hashable]) -> Rows | None:
+def int_keys(ids: Sequence[Hashable]) -> Rows | None:
     """``ids`` as an int64 array when every one is a Python int within int64, else None (a string
     such as ``"12"`` must never be read as the number 12)."""
-    if not all(type(i) is int for i in ids):
+    if set(map(type, ids)) != {int}:  # in C: ~4x faster than all(type(i) is int ...) at 1M ids
         return None
     try:
         return np.fromiter(ids, dtype=np.int64, count=len(ids))
