@@ -114,6 +114,10 @@ class VectorColumn:
     def ids(self) -> list[Hashable]:
         return list(self._row_of)
 
+    def int_ids(self) -> Rows | None:
+        """The ids as an int64 array when every id is a uint held in the id map's array (else None)."""
+        return self._row_of.int_ids()
+
     def vector(self, doc_id: Hashable) -> Matrix:
         """The view of ``doc_id``'s row (``KeyError`` when it has none)."""
         chunk, offset = self._locate(self._row_of[doc_id])

@@ -67,6 +67,13 @@ class IdMap:
     def keys(self) -> list[Hashable]:
         return list(self)
 
+    def int_ids(self) -> Rows | None:
+        """Every id held, as an int64 array (ascending), when all of them are in the array; else None."""
+        if self._other:
+            return None
+        ids: Rows = np.flatnonzero(self._dense != _ABSENT).astype(np.int64)
+        return ids
+
     def rows_of(self, ids: Sequence[Hashable]) -> Rows:
         """Each id's row, in the order given; -1 for an id not held. Vectorised for int ids."""
         out = np.full(len(ids), _ABSENT, dtype=np.int64)
@@ -121,6 +128,20 @@ class IdMap:
             self._grow(top + 1)
         self._dense_count += int(np.count_nonzero(self._dense[keys] == _ABSENT))
         self._dense[keys] = np.asarray(rows, dtype=np.int64)
+
+    def set_ints(self, keys: Rows, rows: Rows) -> None:
+        """``self[keys[i]] = rows[i]`` for distinct non-negative int64 ``keys``."""
+        if not len(keys):
+            return
+        if self._other or int(keys.min()) < 0 or not self._fits(int(keys.max()), len(keys)):
+            for key, row in zip(keys.tolist(), rows.tolist(), strict=True):
+                self[key] = row
+            return
+        top = int(keys.max())
+        if top >= len(self._dense):
+            self._grow(top + 1)
+        self._dense_count += int(np.count_nonzero(self._dense[keys] == _ABSENT))
+        self._dense[keys] = rows
 
     def pop(self, doc_id: Hashable, default: int | None = None) -> int | None:
         if type(doc_id) is int and 0 <= doc_id < len(self._dense):

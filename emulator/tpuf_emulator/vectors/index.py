@@ -31,7 +31,7 @@ import math
 import os
 import threading
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
-from itertools import chain, islice
+from itertools import islice
 
 import numpy as np
 
@@ -40,6 +40,7 @@ from . import exact
 from .column import VectorColumn
 from .graph import Graph
 from .graph import codes_for as _codes_for
+from .idmap import int_keys
 from .memory import release_free_memory
 from .saved import SavedGraph
 from .store import OWN_ROW_LIMIT, RowStore, TailVectors
@@ -460,7 +461,7 @@ class VectorIndex:
     def restored(
         cls,
         saved: SavedGraph,
-        ids: Iterable[Hashable],
+        ids: Iterable[Hashable] | np.ndarray,
         *,
         lookup: Lookup | None = None,
         column: VectorColumn | None = None,
@@ -487,24 +488,32 @@ class VectorIndex:
         index._graph = Graph(saved.dims, saved.metric, threads=index._graph._threads, saved=saved.graph)
         keys = index._graph.keys()
         retired = set(saved.retired)
-        own_in_graph = set(keys[keys < OWN_ROW_LIMIT].tolist()) - retired
+        graph_own = keys[keys < OWN_ROW_LIMIT]
+        if retired:
+            graph_own = graph_own[~_members(graph_own, np.fromiter(retired, dtype=np.int64))]
         row_of_named = {doc_id: row for row, doc_id in zip(saved.named_rows, saved.named_ids, strict=True)}
-        ids = list(ids)
-        # ids that are their own live graph row: one C-level set intersection (it keeps the id objects
-        # of ``ids``, shared with the documents); a Python loop only over the others (usually none)
-        own: set[int] = own_in_graph.intersection(ids)
+        # ids that are their own live graph row, found with array operations (1M ids: ~10 ms, against
+        # ~0.3 s for sets of Python ints); a Python loop only over the others (usually none)
+        id_list: list[Hashable] = [] if isinstance(ids, np.ndarray) else list(ids)
+        id_array = ids if isinstance(ids, np.ndarray) else int_keys(id_list)
+        if id_array is not None:
+            is_own = _members(id_array, graph_own)
+            own = id_array[is_own]
+            others: list[Hashable] = id_array[~is_own].tolist()
+        else:
+            own_set = set(graph_own.tolist()).intersection(id_list)
+            own = np.fromiter(own_set, dtype=np.int64, count=len(own_set))
+            others = [i for i in id_list if not (type(i) is int and i in own_set)]
         named: dict[int, Hashable] = {}
         tail: list[Hashable] = []
-        for doc_id in ids if len(own) < len(ids) else ():
-            if type(doc_id) is int and doc_id in own:
-                continue
+        for doc_id in others:
             row = row_of_named.get(doc_id)
             if row is None or row in retired:
                 tail.append(doc_id)
             else:
                 named[row] = doc_id
-        adopted = np.fromiter(chain(own, named), dtype=np.int64, count=len(own) + len(named))
-        stale = keys[~np.isin(keys, adopted)].tolist()
+        adopted = np.concatenate([own, np.fromiter(named, dtype=np.int64, count=len(named))])
+        stale = keys[~_members(keys, adopted)].tolist()
         index._store.restore(own, named, stale)
         index._retired_in_graph = stale
         for begin in range(0, len(tail), RESTORE_BLOCK):
@@ -518,3 +527,18 @@ class VectorIndex:
         """Approximate resident bytes of the index: the tail's float32 rows, the graph and own copies."""
         own = len(self._own) * self.dims * 4 if self._own is not None else 0
         return self._tail_vectors.resident_bytes() + self._graph.memory_bytes() + own
+
+
+def _members(values: np.ndarray, pool: np.ndarray) -> np.ndarray:
+    """Whether each of ``values`` (int64) is in ``pool`` (int64): a lookup table when both are small
+    non-negative numbers (uint ids usually are), else ``np.isin``."""
+    if not len(values) or not len(pool):
+        return np.zeros(len(values), dtype=np.bool_)
+    low = min(int(values.min()), int(pool.min()))
+    high = max(int(values.max()), int(pool.max()))
+    if low >= 0 and high < 8 * (len(values) + len(pool)) + (1 << 20):
+        table = np.zeros(high + 1, dtype=np.bool_)
+        table[pool] = True
+        found: np.ndarray = table[values]
+        return found
+    return np.isin(values, pool)

@@ -113,13 +113,14 @@ class RowStore:
         """The live rows handed out from ``OWN_ROW_LIMIT`` up, with their ids (for saving a graph)."""
         return [(row, doc_id) for row, doc_id in self._id_of.items() if doc_id is not None]
 
-    def restore(self, own: set[int], named: dict[int, Hashable], retiring: Iterable[int]) -> None:
-        """Start from a saved graph's rows (empty store only): ``own`` rows live, ``named`` rows owned
-        by their ids, ``retiring`` rows still in the graph but owned by nobody (freed later)."""
+    def restore(self, own: np.ndarray, named: dict[int, Hashable], retiring: Iterable[int]) -> None:
+        """Start from a saved graph's rows (empty store only): ``own`` rows live (int64, distinct),
+        ``named`` rows owned by their ids, ``retiring`` rows still in the graph but owned by nobody
+        (freed later)."""
         if len(self) or self._id_of or self._retiring_own:
             raise RuntimeError("restore() needs an empty row store")
-        own_ids = list(own)
-        self._own.set_many(own_ids, own_ids)
+        own = np.asarray(own, dtype=np.int64)
+        self._own.set_ints(own, own)
         self._row_of = {doc_id: row for row, doc_id in named.items()}
         self._id_of = dict(named)
         for row in retiring:
