@@ -143,9 +143,7 @@ class ColumnStore:
         for column in self._columns.values():
             column.compact(keep, self.rowmap.capacity)
         for attr, positions in self._vector_rows.items():
-            kept = np.full(self.rowmap.capacity, -1, dtype=np.int64)
-            kept[: len(keep)] = positions[keep]
-            self._vector_rows[attr] = kept
+            self._vector_rows[attr] = _padded(positions[keep], self.rowmap.capacity)
 
     def drop(self, names: Iterable[str]) -> None:
         """Forget the columns of dropped attributes (their documents keep their rows)."""

@@ -64,9 +64,6 @@ class IdMap:
         yield from np.flatnonzero(self._dense != _ABSENT).tolist()
         yield from self._other
 
-    def keys(self) -> list[Hashable]:
-        return list(self)
-
     def int_ids(self) -> Rows | None:
         """Every id held, as an int64 array (ascending), when all of them are in the array; else None."""
         if self._other:
@@ -119,15 +116,11 @@ class IdMap:
             return
         if keys is None:
             keys = int_keys(ids)
-        if keys is None or self._other or int(keys.min()) < 0 or not self._fits(int(keys.max()), len(ids)):
+        if keys is None:  # not all ints: one by one
             for doc_id, row in zip(ids, rows, strict=True):
                 self[doc_id] = int(row)
             return
-        top = int(keys.max())
-        if top >= len(self._dense):
-            self._grow(top + 1)
-        self._dense_count += int(np.count_nonzero(self._dense[keys] == _ABSENT))
-        self._dense[keys] = np.asarray(rows, dtype=np.int64)
+        self.set_ints(keys, np.asarray(rows, dtype=np.int64))
 
     def set_ints(self, keys: Rows, rows: Rows) -> None:
         """``self[keys[i]] = rows[i]`` for distinct non-negative int64 ``keys``."""
