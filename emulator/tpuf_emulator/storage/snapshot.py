@@ -24,9 +24,7 @@ Version 1 (one JSON payload) existed only during development and is not read by 
 from __future__ import annotations
 
 import os
-import queue
 import struct
-import threading
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -43,7 +41,6 @@ END_TAG = b"SEND"
 _FRAME = struct.Struct("<4sQI")
 FRAME_SIZE = _FRAME.size
 _READ_BUFFER = 1 << 20
-READ_AHEAD = 1  # chunks waiting for the decoder (the reader holds at most one more in hand)
 
 
 def _chunk_crc(generation: int, index: int, body: bytes | memoryview) -> int:
@@ -123,43 +120,6 @@ class SnapshotReader:
         )
 
     def chunks(self) -> Iterator[bytes]:
-        """The chunks in order, each verified; read and checked at most two chunks ahead in
-        a thread (file reads and ``zlib.crc32`` release the GIL), so reading and checking a 3 GB
-        snapshot overlaps the caller's decoding instead of adding to it (~0.5 s of a 1M x 768 start).
-        A damaged chunk raises here, in the caller's thread, after the chunks before it."""
-        ahead: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=READ_AHEAD)
-        stop = threading.Event()
-
-        def offer(item: bytes | BaseException | None) -> bool:
-            while not stop.is_set():
-                try:
-                    ahead.put(item, timeout=0.1)
-                    return True
-                except queue.Full:
-                    continue
-            return False
-
-        def read() -> None:
-            try:
-                for body in self._verified_chunks():
-                    if not offer(body):
-                        return
-                offer(None)
-            except BaseException as exc:  # handed to the caller's thread
-                offer(exc)
-
-        reader = threading.Thread(target=read, name="snapshot-read-ahead", daemon=True)
-        reader.start()
-        try:
-            while (item := ahead.get()) is not None:
-                if isinstance(item, BaseException):
-                    raise item
-                yield item
-        finally:
-            stop.set()
-            reader.join()
-
-    def _verified_chunks(self) -> Iterator[bytes]:
         end_offset = self.size - FRAME_SIZE
         with self.path.open("rb", buffering=_READ_BUFFER) as f:
             f.seek(HEADER_SIZE)
