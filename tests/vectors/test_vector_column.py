@@ -30,6 +30,7 @@ ids_strategy = st.lists(
 )
 operation = st.one_of(
     st.tuples(st.just("put"), ids_strategy, st.integers(0, 2**31 - 1)),
+    st.tuples(st.just("adopt"), ids_strategy, st.integers(0, 2**31 - 1)),  # a snapshot's block, in place
     st.tuples(st.just("delete"), ids_strategy, st.just(0)),
     st.tuples(st.just("compact"), st.just([]), st.just(0)),
 )
@@ -58,9 +59,15 @@ def test_the_column_equals_a_dict_of_arrays(operations, chunk_rows, metric):
     reference: dict = {}
     handed_out: list[tuple[np.ndarray, np.ndarray]] = []  # (view, its values when handed out)
     for kind, ids, seed in operations:
-        if kind == "put":
+        if kind in ("put", "adopt"):
             values = np.random.default_rng(seed).integers(-3, 4, (len(ids), DIMS)).astype(np.float32)
-            views = store.put(ids, values)
+            if kind == "adopt":
+                block = values.copy()
+                block.flags.writeable = False  # the column must never write into an adopted block
+                views = store.adopt(ids, block)
+                assert all(np.shares_memory(view, block) for view in views)
+            else:
+                views = store.put(ids, values)
             for doc_id, value, view in zip(ids, values, views, strict=True):
                 reference[doc_id] = value.copy()
                 handed_out.append((view, value.copy()))

@@ -253,13 +253,18 @@ def _f32_buffer(vector: np.ndarray) -> memoryview:
 
 
 def unpack_documents(
-    section: dict[str, Any], buffer: bytes, offset: int, columns: Mapping[str, VectorColumn] | None = None
+    section: dict[str, Any],
+    buffer: bytes | memoryview,
+    offset: int,
+    columns: Mapping[str, VectorColumn] | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
     """The documents of a packed section whose blocks start at ``buffer[offset]``, and the offset after them.
     (Sections written before ``coded`` existed have every document decoded.)
 
-    ``columns``: vector columns to put packed attributes of their dimensions straight into (one copy,
-    from the buffer into the column); those documents hold their rows' views (snapshot loading)."""
+    ``columns``: vector columns that take packed attributes of their dimensions (snapshot loading);
+    those documents hold their rows' views. An aligned block becomes the column's rows in place
+    (``VectorColumn.adopt``: no copy; the column keeps ``buffer`` alive); an unaligned
+    one (snapshots written before their chunks were padded) is copied in (``VectorColumn.put``)."""
     coded = section.get("coded")
     if coded is None:
         docs = [decode_doc(doc) for doc in section["docs"]]
@@ -275,7 +280,8 @@ def unpack_documents(
         offset += count * dims * _F32.itemsize
         column = None if columns is None else columns.get(name)
         if column is not None and column.dims == dims:
-            views = column.put([docs[position]["id"] for position in targets], matrix)
+            ids = [docs[position]["id"] for position in targets]
+            views = column.adopt(ids, matrix) if matrix.flags.aligned else column.put(ids, matrix)
             for position, view in zip(targets, views, strict=True):
                 docs[position][name] = view
             continue

@@ -63,7 +63,7 @@ class Storage(Protocol):
     @property
     def needs_compaction(self) -> bool: ...  # recovery replayed a log no snapshot holds yet: compact soon
 
-    def recover(self) -> tuple[Iterator[bytes] | None, list[bytes]]: ...
+    def recover(self) -> tuple[Iterator[memoryview] | None, list[bytes]]: ...
     def append(self, record: bytes) -> None: ...
     def write_snapshot(self, chunks: Iterable[bytes]) -> None: ...
     def begin_snapshot(self) -> int | None: ...
@@ -90,7 +90,7 @@ class MemoryStorage:
     snapshot_generation = 0
     next_snapshot_generation = 0
 
-    def recover(self) -> tuple[Iterator[bytes] | None, list[bytes]]:
+    def recover(self) -> tuple[Iterator[memoryview] | None, list[bytes]]:
         return None, []
 
     def append(self, record: bytes) -> None:
@@ -182,7 +182,7 @@ class DiskStorage:
         """The generation ``write_snapshot`` would write now (its sidecars are written first)."""
         return self._generation + 1
 
-    def recover(self) -> tuple[Iterator[bytes] | None, list[bytes]]:
+    def recover(self) -> tuple[Iterator[memoryview] | None, list[bytes]]:
         if self._appender is not None:
             raise RuntimeError("recover() may be called only once")
         try:
@@ -192,14 +192,14 @@ class DiskStorage:
                 f"{self.directory}: could not recover the data directory ({exc})"
             ) from exc
 
-    def _recover(self) -> tuple[Iterator[bytes] | None, list[bytes]]:
+    def _recover(self) -> tuple[Iterator[memoryview] | None, list[bytes]]:
         for leftover in self.directory.glob("*.tmp"):
             log.warning(
                 "storage: removing %s left behind by an interrupted snapshot or log rotation", leftover
             )
             leftover.unlink()
 
-        snapshot: Iterator[bytes] | None = None
+        snapshot: Iterator[memoryview] | None = None
         snapshot_generation = 0
         if self.snapshot_path.exists():
             reader = SnapshotReader(self.snapshot_path)  # header and end frame checked now

@@ -26,6 +26,10 @@ into a vector); nothing here writes into a row after filling it.
   pending snapshot's cut, a branch) refers to it any more. So compaction needs no coordination with
   snapshots in flight: they keep the old matrix alive exactly as long as they need it.
 
+A snapshot's blocks are *adopted* as chunks (:meth:`adopt`): the matrix is a view of the
+memory-mapped snapshot file, full from the start and never written to, so recovery neither
+allocates nor copies the vectors (``storage/snapshot.py`` maps, ``namespaces/snapshots.py`` aligns).
+
 Row numbers (``slot * chunk_rows + offset``) are private: only ``id -> row`` is kept, and a freed
 slot gets a fresh matrix, so an old view can never see another vector. Every method must be called
 under the namespace's lock (writes under the write lock, searches under the read lock).
@@ -65,8 +69,8 @@ class _Chunk:
 
     __slots__ = ("dead", "ids", "live", "squares", "vectors")
 
-    def __init__(self, rows: int, dims: int) -> None:
-        self.vectors: Matrix = np.empty((rows, dims), dtype=np.float32)
+    def __init__(self, rows: int, dims: int, vectors: Matrix | None = None) -> None:
+        self.vectors: Matrix = np.empty((rows, dims), dtype=np.float32) if vectors is None else vectors
         self.squares: Matrix = np.empty(rows, dtype=np.float32)  # |x|² of each row
         self.live = np.zeros(rows, dtype=bool)
         self.ids: list[Hashable | None] = []
@@ -75,6 +79,10 @@ class _Chunk:
     @property
     def filled(self) -> int:
         return len(self.ids)
+
+    @property
+    def capacity(self) -> int:
+        return len(self.vectors)
 
 
 class VectorColumn:
@@ -300,28 +308,57 @@ class VectorColumn:
             slot, chunk = self._appendable()
             start = chunk.filled
             count = min(len(ids) - done, self.chunk_rows - start)
-            block = values[done : done + count]
-            chunk.vectors[start : start + count] = block
-            chunk.squares[start : start + count] = np.einsum("ij,ij->i", block, block)
-            chunk.live[start : start + count] = True
-            base = (slot << self._shift) + start
-            block_ids = ids[done : done + count]
-            if len(set(block_ids)) != len(block_ids):  # an id twice: the later row wins, row by row
-                for position, doc_id in enumerate(block_ids):
-                    self._tombstone(doc_id)
-                    self._row_of[doc_id] = base + position
-                    chunk.ids.append(doc_id)
-            else:  # the usual case, in C: tombstone the ids' previous rows, then map them to the new
-                keys = int_keys(block_ids)
-                row_of = self._row_of
-                previous = row_of.rows_of(block_ids) if keys is None else row_of.rows_of_ints(keys)
-                for position in np.flatnonzero(previous >= 0).tolist():
-                    self._tombstone(block_ids[position])
-                row_of.set_many(block_ids, np.arange(base, base + count, dtype=np.int64), keys)
-                chunk.ids.extend(block_ids)
-            views.extend(chunk.vectors[start : start + count])  # one view per row
+            chunk.vectors[start : start + count] = values[done : done + count]
+            views.extend(self._fill(slot, chunk, ids[done : done + count]))
             done += count
         return views
+
+    def adopt(self, ids: Sequence[Hashable], matrix: Matrix) -> list[Matrix]:
+        """As :meth:`put`, but ``matrix`` (aligned float32, e.g. a view of a memory-mapped snapshot
+        chunk) *becomes* the rows, in chunks of at most ``chunk_rows``: no copy, and ``matrix``'s
+        memory is kept alive by the column and the documents' views for as long as they use it.
+        Such a chunk is full from the start (never appended to), so a read-only ``matrix`` is fine:
+        rows are written once, and that is done."""
+        if len(ids) != len(matrix) or (len(ids) and matrix.shape[1] != self.dims):
+            raise ValueError(f"expected {len(ids)} vectors of {self.dims} dimensions, got {matrix.shape}")
+        views: list[Matrix] = []
+        for start in range(0, len(ids), self.chunk_rows):
+            block = matrix[start : start + self.chunk_rows]
+            chunk = _Chunk(len(block), self.dims, block)
+            if self._free_slots:
+                slot = self._free_slots.pop()
+                self._chunks[slot] = chunk
+            else:
+                slot = len(self._chunks)
+                self._chunks.append(chunk)
+            views.extend(self._fill(slot, chunk, ids[start : start + self.chunk_rows]))
+        return views
+
+    def _fill(self, slot: int, chunk: _Chunk, block_ids: Sequence[Hashable]) -> list[Matrix]:
+        """Make the next ``len(block_ids)`` rows of ``chunk`` (their vectors already in place) live
+        as those ids' rows, tombstoning their previous ones; returns one view per row."""
+        start = chunk.filled
+        count = len(block_ids)
+        block = chunk.vectors[start : start + count]
+        chunk.squares[start : start + count] = np.einsum("ij,ij->i", block, block)
+        chunk.live[start : start + count] = True
+        base = (slot << self._shift) + start
+        if len(set(block_ids)) != len(block_ids):  # an id twice: the later row wins, row by row
+            for position, doc_id in enumerate(block_ids):
+                self._tombstone(doc_id)
+                self._row_of[doc_id] = base + position
+                chunk.ids.append(doc_id)
+        else:  # the usual case, in C: tombstone the ids' previous rows, then map them to the new
+            keys = int_keys(block_ids)
+            row_of = self._row_of
+            previous = row_of.rows_of(block_ids) if keys is None else row_of.rows_of_ints(keys)
+            for position in np.flatnonzero(previous >= 0).tolist():
+                self._tombstone(block_ids[position])
+            row_of.set_many(block_ids, np.arange(base, base + count, dtype=np.int64), keys)
+            chunk.ids.extend(block_ids)
+        if chunk.filled == chunk.capacity and slot != self._append:  # an adopted chunk: full at once
+            self._check_sparse(slot, chunk)
+        return list(block)  # one view per row
 
     def delete(self, ids: Iterable[Hashable]) -> None:
         """Tombstone the rows of ``ids`` (ids without a vector are ignored)."""
@@ -372,14 +409,14 @@ class VectorColumn:
         chunk.live[offset] = False
         chunk.ids[offset] = None
         chunk.dead += 1
-        if slot != self._append:
+        if slot != self._append and chunk.filled == chunk.capacity:  # not while being filled
             self._check_sparse(slot, chunk)
 
     def _check_sparse(self, slot: int, chunk: _Chunk) -> None:
         if chunk.dead == chunk.filled:  # nothing to move: drop it at once
             self._sparse.discard(slot)
             self._release(slot)
-        elif chunk.dead * 2 >= self.chunk_rows:
+        elif chunk.dead * 2 >= chunk.capacity:
             self._sparse.add(slot)
 
     def _release(self, slot: int) -> None:
