@@ -246,6 +246,31 @@ def test_a_snapshot_of_the_previous_format_version_is_refused_with_a_clear_error
         reopen(tmp_path)
 
 
+def test_a_snapshot_of_version_2_crc32_checksums_is_still_read_and_checked(tmp_path, monkeypatch):
+    """Data directories of the release before XXH3 chunk checksums keep working, damage included."""
+    from tpuf_emulator.storage import snapshot
+
+    storage, _ = reopen(tmp_path)
+    storage.append(b"a")
+    with monkeypatch.context() as patch:
+        patch.setattr(snapshot, "SNAPSHOT_VERSION", 2)
+        storage.write_snapshot(SNAPSHOT_CHUNKS)
+    storage.close()
+    data = bytearray((tmp_path / SNAPSHOT_FILE).read_bytes())
+    assert struct.unpack_from("<I", data, 8) == (2,)
+    first_body = SNAPSHOT_HEADER_SIZE + SNAPSHOT_FRAME_SIZE
+    (crc,) = struct.unpack_from("<I", data, first_body - 4)
+    bound = struct.pack("<QQQ", 1, 0, len(SNAPSHOT_CHUNKS[0]))
+    assert crc == zlib.crc32(SNAPSHOT_CHUNKS[0], zlib.crc32(bound))  # CRC32, as version 2 wrote it
+    storage, (snapshot_chunks, _) = reopen(tmp_path)
+    assert [bytes(chunk) for chunk in snapshot_chunks] == SNAPSHOT_CHUNKS
+    storage.close()
+    data[first_body + 1] ^= 0x04
+    (tmp_path / SNAPSHOT_FILE).write_bytes(bytes(data))
+    with pytest.raises(StorageCorrupted, match="chunk 0 .* checksum"):
+        reopen(tmp_path)
+
+
 def test_a_failure_while_producing_snapshot_chunks_keeps_the_previous_snapshot_and_log(tmp_path):
     storage, _ = reopen(tmp_path)
     storage.append(b"a")

@@ -3,8 +3,14 @@
 Layout (little-endian)::
 
     header = b"TPUFSNAP" | version u32 | generation u64 | crc32(version..generation) u32       (24 bytes)
-    chunk  = b"SCHK" | length u64 | crc32(generation, index, length + body) u32 | body        (16 + length)
+    chunk  = b"SCHK" | length u64 | checksum(generation, index, length, body) u32 | body     (16 + length)
     end    = b"SEND" | chunk count u64 | crc32(generation, count) u32                          (16 bytes)
+
+A chunk's checksum is the low 32 bits of XXH3-64 of the body, seeded with XXH3-64 of
+(generation, index, length) (version 3), or CRC32 over (generation, index, length) and the body
+(version 2, still read). Why XXH3: every byte of a snapshot is checked before recovery uses it,
+and at 1M x 768 vectors (3.3 GB) CRC32 took ~0.5 s of a ~2.5 s restart; XXH3 takes ~0.1 s.
+It detects damage as well (any change of the body changes the checksum with odds 1 - 2^-32).
 
 Why chunks: a snapshot of a large namespace (1M x 768 vectors is ~3 GB) must be written and read
 incrementally; a single payload had to fit one bytes object and one JSON parse, which failed at
@@ -19,6 +25,7 @@ live one. A snapshot is written atomically (temp file + fsync + rename + directo
 damage here is real corruption and recovery refuses to start rather than serve wrong data.
 
 Version 1 (one JSON payload) existed only during development and is not read by this version.
+Version 2 differs from 3 only in the chunk checksum (CRC32).
 """
 
 from __future__ import annotations
@@ -31,11 +38,14 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+import xxhash
+
 from .errors import StorageCorrupted
 from .fsutil import atomic_write
 
 SNAPSHOT_MAGIC = b"TPUFSNAP"
-SNAPSHOT_VERSION = 2
+SNAPSHOT_VERSION = 3
+READABLE_VERSIONS = (2, 3)
 _HEADER = struct.Struct("<8sIQI")
 HEADER_SIZE = _HEADER.size
 CHUNK_TAG = b"SCHK"
@@ -45,8 +55,11 @@ FRAME_SIZE = _FRAME.size
 _PAGE = mmap.ALLOCATIONGRANULARITY
 
 
-def _chunk_crc(generation: int, index: int, body: bytes | memoryview) -> int:
-    return zlib.crc32(body, zlib.crc32(struct.pack("<QQQ", generation, index, len(body))))
+def _chunk_checksum(version: int, generation: int, index: int, body: bytes | memoryview) -> int:
+    bound = struct.pack("<QQQ", generation, index, len(body))  # binds the chunk to its place
+    if version == 2:
+        return zlib.crc32(body, zlib.crc32(bound))
+    return xxhash.xxh3_64_intdigest(body, seed=xxhash.xxh3_64_intdigest(bound)) & 0xFFFF_FFFF
 
 
 def _end_crc(generation: int, count: int) -> int:
@@ -59,7 +72,7 @@ def encode_snapshot(generation: int, chunks: Iterable[bytes]) -> Iterator[bytes]
     yield _HEADER.pack(SNAPSHOT_MAGIC, SNAPSHOT_VERSION, generation, zlib.crc32(fields))
     count = 0
     for chunk in chunks:
-        yield _FRAME.pack(CHUNK_TAG, len(chunk), _chunk_crc(generation, count, chunk))
+        yield _FRAME.pack(CHUNK_TAG, len(chunk), _chunk_checksum(SNAPSHOT_VERSION, generation, count, chunk))
         yield chunk
         count += 1
     yield _FRAME.pack(END_TAG, count, _end_crc(generation, count))
@@ -100,10 +113,10 @@ class SnapshotReader:
                 self._corrupt(f"not an emulator snapshot (bad magic {magic!r})")
             if zlib.crc32(struct.pack("<IQ", version, generation)) != crc:
                 self._corrupt("header checksum mismatch")
-            if version != SNAPSHOT_VERSION:
+            if version not in READABLE_VERSIONS:
                 raise StorageCorrupted(
                     f"{path}: unsupported snapshot version {version} (this emulator reads "
-                    f"{SNAPSHOT_VERSION}; version 1 snapshots from development builds are not readable: "
+                    f"{' and '.join(map(str, READABLE_VERSIONS))}; version 1 snapshots from development builds are not readable: "
                     "move the data directory away to start empty)"
                 )
             if self.size < HEADER_SIZE + FRAME_SIZE:
@@ -112,6 +125,7 @@ class SnapshotReader:
             tag, count, end_crc = _FRAME.unpack(f.read(FRAME_SIZE))
         if tag != END_TAG or end_crc != _end_crc(generation, count):
             self._corrupt("the end frame is missing or damaged (the file is truncated or extended)")
+        self.version = version
         self.generation = generation
         self.chunk_count = count
 
@@ -142,7 +156,7 @@ class SnapshotReader:
                 if tag != CHUNK_TAG or length > end_offset - offset - FRAME_SIZE:
                     self._corrupt(f"chunk {index} at byte {offset} has a damaged frame header")
                 body = _map(f, offset + FRAME_SIZE, length)
-                if len(body) != length or _chunk_crc(self.generation, index, body) != crc:
+                if len(body) != length or _chunk_checksum(self.version, self.generation, index, body) != crc:
                     self._corrupt(f"chunk {index} at byte {offset} fails its checksum")
                 offset += FRAME_SIZE + length
                 yield body
