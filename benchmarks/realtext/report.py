@@ -36,17 +36,18 @@ def _plot(f: dict[str, Any], plots: Path, name: str) -> str | None:
 
     floor = _get(f, "http_floor", "p50_ms")
     rows = [
-        (label, peer, _get(f, *path, peer, "p50_ms"), _get(f, *path, "emulator", "p50_ms"), times)
+        (label, peer, _get(f, *path, peer, "p50_ms"), _get(f, *path, "emulator", "p50_ms"), times,
+         _get(f, *path, "floor_after_peer", "p50_ms") or floor)
         for label, path, peer, times in WORKLOADS
-    ]
-    rows = [r for r in rows if r[2] is not None and r[3] is not None]
-    if floor is None or not rows:
+    ]  # fmt: skip
+    rows = [r for r in rows if r[2] is not None and r[3] is not None and r[5] is not None]
+    if not rows:
         return None
     fig, ax = plt.subplots(figsize=(8, 4.5))
     width = 0.27
     xs = range(len(rows))
     ax.bar([x - width for x in xs], [r[2] for r in rows], width, label="peer p50 (tantivy / DuckDB / numpy)")
-    ax.bar(xs, [floor + r[4] * r[2] for r in rows], width, label="target: HTTP floor + 3x (ANN: 2x) peer")
+    ax.bar(xs, [r[5] + r[4] * r[2] for r in rows], width, label="target: HTTP floor + 3x (ANN: 2x) peer")
     ax.bar([x + width for x in xs], [r[3] for r in rows], width, label="emulator p50 over HTTP")
     ax.set_xticks(list(xs), [r[0] for r in rows], fontsize=8)
     ax.set_yscale("log")
@@ -80,7 +81,10 @@ def section(runs: list[dict[str, Any]], run_note: Any, plots: Path) -> list[str]
         "## Real-text tier (issue 16): the emulator against tantivy, DuckDB and numpy",
         "",
         "Each target is a bound built from figures of the same run (HTTP floor p50 + a multiple of the",
-        "peer's p50), with the peer's and the emulator's queries interleaved. The machine is a shared",
+        "peer's p50), with the peer's and the emulator's queries interleaved. The floor in a bound is",
+        "the cheapest query timed as the judged query is, right after the peer's query: on this VM any",
+        "request that follows a pause costs ~0.3 ms more than one sent back to back (the idle server's",
+        "vCPU waking); the back-to-back floor is shown too. The machine is a shared",
         "2-core VM (load average in each run note): absolute times move between runs, ratios less so.",
         "`budget used` = emulator p50 / bound. Why these peers and how the corpus is made:",
         "`benchmarks/README.md`.",
@@ -134,18 +138,20 @@ def _tier(run: dict[str, Any], title: str, how: str, run_note: Any, plots: Path,
     ]
     lines += [
         "",
-        "| workload (p50 / p99) | emulator over HTTP | peer | peer figure |",
-        "|---|---|---|---|",
-        f"| HTTP floor (cheapest query) | {_ms(f, 'http_floor')} | — | — |",
-        f"| BM25 top-10 | {_ms(f, 'bm25', 'emulator')} | tantivy (in its process) | {_ms(f, 'bm25', 'tantivy')} |",
-        f"| order by `length` desc, top-10 | {_ms(f, 'order_by', 'emulator')} | DuckDB | {_ms(f, 'order_by', 'duckdb')} |",
+        "| workload (p50 / p99) | emulator over HTTP | HTTP floor right after the peer | peer | peer figure |",
+        "|---|---|---|---|---|",
+        f"| HTTP floor (cheapest query), back to back | {_ms(f, 'http_floor')} | — | — | — |",
+        f"| BM25 top-10 | {_ms(f, 'bm25', 'emulator')} | {_ms(f, 'bm25', 'floor_after_peer')}"
+        f" | tantivy (in its process) | {_ms(f, 'bm25', 'tantivy')} |",
+        f"| order by `length` desc, top-10 | {_ms(f, 'order_by', 'emulator')} | {_ms(f, 'order_by', 'floor_after_peer')}"
+        f" | DuckDB | {_ms(f, 'order_by', 'duckdb')} |",
         f"| group by `source` + Count ({_get(f, 'group_by', 'groups')} groups) | {_ms(f, 'group_by', 'emulator')}"
-        f" | DuckDB | {_ms(f, 'group_by', 'duckdb')} |",
+        f" | {_ms(f, 'group_by', 'floor_after_peer')} | DuckDB | {_ms(f, 'group_by', 'duckdb')} |",
     ]
     for label, figures in (f.get("filtered_ann") or {}).items():
         lines.append(
             f"| filtered ANN {label} (recall@10 {figures['recall_at_10']}) | {_ms(figures, 'emulator')}"
-            f" | numpy exact on the filtered rows | {_ms(figures, 'numpy')} |"
+            f" | {_ms(figures, 'floor_after_peer')} | numpy exact on the filtered rows | {_ms(figures, 'numpy')} |"
         )
     ingest, restart, memory = f.get("ingest_text", {}), f.get("restart", {}), f.get("memory", {})
     lines += [

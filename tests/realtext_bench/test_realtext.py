@@ -76,3 +76,14 @@ def test_a_missing_figure_is_not_measured_rather_than_met() -> None:
     rows = targets.evaluate(_figures(bm25={}, memory={}))
     assert rows[0]["met"] is None and rows[0]["measured"] == "not measured"
     assert rows[-1]["met"] is None
+
+
+def test_a_bound_uses_the_floor_timed_right_after_the_peer_when_the_run_measured_it() -> None:
+    """The floor is paid under the judged query's conditions (after the peer's query); results
+    files from before that floor was measured are judged by the back-to-back floor."""
+    bm25 = {"emulator": {"p50_ms": 4.5}, "tantivy": {"p50_ms": 1.0}, "floor_after_peer": {"p50_ms": 1.6}}
+    row = targets.evaluate(_figures(bm25=bm25))[0]
+    assert row["met"] is True  # 4.5 <= 1.6 + 3 x 1.0, though > 1.0 + 3 x 1.0
+    assert "floor after tantivy 1.60" in row["bound"] and "back-to-back floor 1.00" in row["bound"]
+    del bm25["floor_after_peer"]
+    assert targets.evaluate(_figures(bm25=bm25))[0]["met"] is False
