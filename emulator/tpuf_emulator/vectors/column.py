@@ -325,14 +325,18 @@ class VectorColumn:
         for start in range(0, len(ids), self.chunk_rows):
             block = matrix[start : start + self.chunk_rows]
             chunk = _Chunk(len(block), self.dims, block)
-            if self._free_slots:
-                slot = self._free_slots.pop()
-                self._chunks[slot] = chunk
-            else:
-                slot = len(self._chunks)
-                self._chunks.append(chunk)
-            views.extend(self._fill(slot, chunk, ids[start : start + self.chunk_rows]))
+            views.extend(self._fill(self._place(chunk), chunk, ids[start : start + self.chunk_rows]))
         return views
+
+    def _place(self, chunk: _Chunk) -> int:
+        """Put a new chunk in a free slot (or a new one) and return the slot."""
+        if self._free_slots:
+            slot = self._free_slots.pop()
+            self._chunks[slot] = chunk
+        else:
+            slot = len(self._chunks)
+            self._chunks.append(chunk)
+        return slot
 
     def _fill(self, slot: int, chunk: _Chunk, block_ids: Sequence[Hashable]) -> list[Matrix]:
         """Make the next ``len(block_ids)`` rows of ``chunk`` (their vectors already in place) live
@@ -391,12 +395,7 @@ class VectorColumn:
                 return self._append, chunk
             self._check_sparse(self._append, chunk)  # full now: compactable from here on
         chunk = _Chunk(self.chunk_rows, self.dims)
-        if self._free_slots:
-            slot = self._free_slots.pop()
-            self._chunks[slot] = chunk
-        else:
-            slot = len(self._chunks)
-            self._chunks.append(chunk)
+        slot = self._place(chunk)
         self._append = slot
         return slot, chunk
 
