@@ -257,8 +257,8 @@ class VectorColumn:
             chunk = self._chunks[int(slots[begin])]
             assert chunk is not None
             part = offsets[begin:end]
-            np.take(chunk.vectors, part, axis=0, out=out[begin:end])
-            np.take(chunk.squares, part, out=squares[begin:end])
+            np.take(chunk.vectors, part, axis=0, out=out[begin:end], mode=exact.TAKE_MODE)
+            np.take(chunk.squares, part, out=squares[begin:end], mode=exact.TAKE_MODE)
         return out
 
     def _gather(self, rows: Rows) -> Matrix:
@@ -271,7 +271,7 @@ class VectorColumn:
         if (slots == first).all():
             chunk = self._chunks[first]
             assert chunk is not None
-            return np.take(chunk.vectors, offsets, axis=0, out=out)
+            return np.take(chunk.vectors, offsets, axis=0, out=out, mode=exact.TAKE_MODE)
         if len(rows) <= FEW_ROWS:  # the winners of a ranking: row by row beats grouping by chunk
             chunks = self._chunks
             for position, (slot, offset) in enumerate(zip(slots.tolist(), offsets.tolist(), strict=True)):

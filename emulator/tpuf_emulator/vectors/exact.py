@@ -8,6 +8,8 @@ of the expanded form nor the rounding of normalised float32 copies.
 
 from __future__ import annotations
 
+from typing import Final
+
 import numpy as np
 from threadpoolctl import threadpool_limits
 
@@ -19,6 +21,11 @@ threadpool_limits(1, user_api="blas")
 COSINE = "cosine_distance"
 EUCLIDEAN = "euclidean_squared"
 METRICS = (COSINE, EUCLIDEAN)
+
+# ``np.take(..., out=...)`` in its default mode ("raise") gathers into a temporary and copies that
+# into ``out``: ~3x slower than the unbuffered path (700 rows x 384: 62 vs 22 us; measured). The
+# rows this package gathers are always in range, so "clip" never clips and takes the direct path.
+TAKE_MODE: Final = "clip"
 
 
 def unit(matrix: np.ndarray) -> np.ndarray:

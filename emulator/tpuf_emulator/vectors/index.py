@@ -341,7 +341,7 @@ class VectorIndex:
         buffer = np.empty((block, self.dims), dtype=np.float32)
         for begin in range(0, len(slots), block):
             part = slots[begin : begin + block]
-            gathered = np.take(store.vectors, part, axis=0, out=buffer[: len(part)])
+            gathered = np.take(store.vectors, part, axis=0, out=buffer[: len(part)], mode=exact.TAKE_MODE)
             out[begin : begin + len(part)] = exact.scan(gathered, store.norms[part], q_scan, metric)
         return out
 
