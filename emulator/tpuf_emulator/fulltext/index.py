@@ -278,7 +278,11 @@ class FullTextIndex:
         matches, candidate order.
         """
         reached = self._reached(self.analyzer.query(query, last_as_prefix=last_as_prefix, where=where))
-        matches = _accumulate(reached, self._docs.rows)
+        table_rows = self._docs.rows
+        if len(reached) == 2 and (len(reached[0][0]) + len(reached[1][0])) * DENSE_SHARE < table_rows:
+            matches = _accumulate_pair(reached)  # the usual two-word query: any row order will do
+        else:
+            matches = _accumulate(reached, table_rows)
         rows, scores = matches.rows, matches.scores
         tie_keys: tuple[npt.NDArray[np.integer], ...] = (matches.first_term, rows)
         if candidates is not None:
@@ -392,6 +396,25 @@ def _accumulate(reached: list[Reached], table_rows: int) -> Matches:
         acc[at] += contribution
         first[at] = np.minimum(first[at], produced)
     return Matches(hit, acc, first)
+
+
+def _accumulate_pair(reached: list[Reached]) -> Matches:
+    """``_accumulate`` of exactly two terms, rows in no particular order (a top-k breaks ties by
+    explicit keys): the second term's rows are looked up in the first's (``searchsorted``, both
+    ascending) instead of merged by a sort. Same bits: each score is 0.0 + the first term's
+    contribution, + the second's where both reach the row."""
+    (first_rows, first_part), (second_rows, second_part) = reached
+    position = np.searchsorted(first_rows, second_rows)
+    shared = position < len(first_rows)
+    shared[shared] = first_rows[position[shared]] == second_rows[shared]
+    scores = np.zeros(len(first_rows)) + first_part
+    second = np.zeros(len(second_rows)) + second_part
+    scores[position[shared]] += second[shared]
+    only_second = ~shared
+    rows = np.concatenate([first_rows, second_rows[only_second]]).astype(np.int64)
+    first_term = np.zeros(len(rows), np.int32)
+    first_term[len(first_rows) :] = 1
+    return Matches(rows, np.concatenate([scores, second[only_second]]), first_term)
 
 
 def _accumulate_dense(reached: list[Reached], every: npt.NDArray[np.integer], table_rows: int) -> Matches:
