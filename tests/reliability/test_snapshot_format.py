@@ -161,3 +161,27 @@ def test_restored_vectors_are_the_snapshot_file_mapped_in_place(tmp_path, dims):
         == 0
     )
     restored.close()
+
+
+def test_a_snapshot_that_cannot_be_memory_mapped_is_read_instead(tmp_path, monkeypatch, caplog):
+    """A file system without mmap, or a process at vm.max_map_count: recovery reads the chunks."""
+    from tpuf_emulator.storage import snapshot
+
+    registry = open_registry(tmp_path)
+    fill(registry)
+    registry.snapshot()
+    before = state(registry)
+    registry.close()
+
+    def cannot_map(*args: Any) -> memoryview:
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(snapshot, "_map", cannot_map)
+    restored = open_registry(tmp_path)
+    assert state(restored) == before
+    assert "cannot memory-map" in caplog.text and caplog.text.count("cannot memory-map") == 1
+    vector = restored._orgs["dev"]["vectors"].docs[0]["vector"]
+    while isinstance(vector, np.ndarray):
+        vector = vector.base
+    assert isinstance(vector, memoryview) and isinstance(vector.obj, bytes)  # the chunk as read
+    restored.close()

@@ -30,6 +30,7 @@ Version 2 differs from 3 only in the chunk checksum (CRC32).
 
 from __future__ import annotations
 
+import logging
 import mmap
 import os
 import struct
@@ -42,6 +43,8 @@ import xxhash
 
 from .errors import StorageCorrupted
 from .fsutil import atomic_write
+
+log = logging.getLogger("tpuf_emulator.storage")
 
 SNAPSHOT_MAGIC = b"TPUFSNAP"
 SNAPSHOT_VERSION = 3
@@ -146,6 +149,7 @@ class SnapshotReader:
         (a new snapshot replaces it by rename, leaving a mapped old file intact until unmapped).
         """
         end_offset = self.size - FRAME_SIZE
+        take = _map
         with self.path.open("rb") as f:
             offset = HEADER_SIZE
             for index in range(self.chunk_count):
@@ -155,7 +159,12 @@ class SnapshotReader:
                 tag, length, crc = _FRAME.unpack(f.read(FRAME_SIZE))
                 if tag != CHUNK_TAG or length > end_offset - offset - FRAME_SIZE:
                     self._corrupt(f"chunk {index} at byte {offset} has a damaged frame header")
-                body = _map(f, offset + FRAME_SIZE, length)
+                try:
+                    body = take(f, offset + FRAME_SIZE, length)
+                except OSError as exc:  # cannot map (file system, vm.max_map_count): read, a copy
+                    log.warning("storage: cannot memory-map %s (%s); reading it instead", self.path, exc)
+                    take = _read
+                    body = take(f, offset + FRAME_SIZE, length)
                 if len(body) != length or _chunk_checksum(self.version, self.generation, index, body) != crc:
                     self._corrupt(f"chunk {index} at byte {offset} fails its checksum")
                 offset += FRAME_SIZE + length
@@ -173,14 +182,18 @@ def _map(f: BinaryIO, start: int, length: int) -> memoryview:
         return memoryview(b"")
     size = os.fstat(f.fileno()).st_size
     if start + length > size:  # shrunk since it was opened: damage, reported by the caller
-        f.seek(start)
-        return memoryview(f.read(length))
+        return _read(f, start, length)
     first = start - start % _PAGE
     # Copy-on-write: arrays viewing the body are ordinary writable arrays; a write would touch a
     # private copy of the page, never the file.
     mapped = mmap.mmap(f.fileno(), start + length - first, access=mmap.ACCESS_COPY, offset=first)
     mapped.madvise(mmap.MADV_WILLNEED)  # a cold cache: read the chunk ahead, not page by page
     return memoryview(mapped)[start - first :]
+
+
+def _read(f: BinaryIO, start: int, length: int) -> memoryview:
+    f.seek(start)
+    return memoryview(f.read(length))
 
 
 def file_size(path: Path) -> int:
