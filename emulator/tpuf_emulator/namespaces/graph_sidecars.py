@@ -95,27 +95,23 @@ def prefetch(sidecars: Sidecars, generation: int) -> Future[dict[str, memoryview
 
 
 def restore_graphs(
-    sidecars: Sidecars,
-    generation: int,
-    spaces: Iterable[Namespace],
-    prefetched: Mapping[str, memoryview | None] | None = None,
+    generation: int, spaces: Iterable[Namespace], saved: Mapping[str, memoryview | None]
 ) -> int:
     """Install the saved graphs of ``generation`` into the namespaces just loaded from its snapshot
-    (before the log is replayed); returns how many were restored. ``prefetched``: the sidecars of
-    ``generation`` already read (``prefetch``); a key missing from it has no sidecar."""
+    (before the log is replayed); returns how many were restored. ``saved``: the sidecars of
+    ``generation`` as ``prefetch`` read them, by key (a key missing from it has no sidecar)."""
     restored = 0
     for ns in spaces:
         for attr in ns.vector_attributes():
             owner = _owner(ns.organization, ns.name, attr)
-            key = _key(owner)
-            body = prefetched.get(key) if prefetched is not None else sidecars.read(generation, key)
+            body = saved.get(_key(owner))
             if body is None:
                 continue
             try:
-                saved = saved_graph.decode(body)
-                if saved.owner != owner:
+                graph = saved_graph.decode(body)
+                if graph.owner != owner:
                     raise ValueError("it belongs to another namespace or attribute")
-                ns.restore_vector_index(attr, saved)
+                ns.restore_vector_index(attr, graph)
                 restored += 1
             except Exception as exc:
                 log.warning(

@@ -275,7 +275,6 @@ def unpack_documents(
     for name, dims, rows in section["packed"]:
         targets = range(len(docs)) if rows is None else rows
         count = len(targets)
-        # A copy, so the documents neither keep the buffer alive nor hold read-only arrays.
         matrix = np.frombuffer(buffer, dtype=_F32, count=count * dims, offset=offset).reshape(count, dims)
         offset += count * dims * _F32.itemsize
         column = None if columns is None else columns.get(name)
@@ -285,6 +284,7 @@ def unpack_documents(
             for position, view in zip(targets, views, strict=True):
                 docs[position][name] = view
             continue
+        # A copy, so the documents neither keep the buffer alive nor hold read-only arrays.
         matrix = matrix.astype(np.float32, copy=True)
         for row, position in enumerate(targets):
             docs[position][name] = matrix[row]

@@ -225,12 +225,11 @@ class Registry:
                 apply_record(self._table, record)
                 loaded += 1
             log.info("recovered %d namespaces from the snapshot", loaded)
-            if (
-                sidecars is not None and prefetched is not None
-            ):  # before the log: its replay keeps the graphs current
+            if prefetched is not None:  # before the log: its replay keeps the graphs current
                 started = time.perf_counter()
-                graphs = graph_sidecars.restore_graphs(sidecars, generation, self._table.committed(),
-                                                       prefetched.result())  # fmt: skip
+                graphs = graph_sidecars.restore_graphs(
+                    generation, self._table.committed(), prefetched.result()
+                )
                 if graphs:
                     log.info("restored %d ANN graphs saved with the snapshot in %.2f s", graphs,
                              time.perf_counter() - started)  # fmt: skip

@@ -148,8 +148,9 @@ def _decode_fulltext(
 
 
 def _vector_columns(schema: Schema) -> dict[str, VectorColumn]:
-    """An empty column per dense vector attribute: snapshot vectors are copied from the file into
-    them directly (``Namespace.load_documents`` installs them), not through per-document arrays."""
+    """An empty column per dense vector attribute: the snapshot's vector blocks become their rows
+    as they lie in the mapped file (``records.unpack_documents``), and ``Namespace.load_documents``
+    installs the columns, so no vector passes through a per-document array."""
     return {
         attr: VectorColumn(config.type.dims)
         for attr, config in schema.attributes.items()

@@ -69,8 +69,10 @@ class _Chunk:
 
     __slots__ = ("dead", "ids", "live", "squares", "vectors")
 
-    def __init__(self, rows: int, dims: int, vectors: Matrix | None = None) -> None:
-        self.vectors: Matrix = np.empty((rows, dims), dtype=np.float32) if vectors is None else vectors
+    def __init__(self, vectors: Matrix) -> None:
+        """A chunk whose rows are ``vectors`` (fresh ``np.empty`` rows, or an adopted block)."""
+        rows = len(vectors)
+        self.vectors = vectors
         self.squares: Matrix = np.empty(rows, dtype=np.float32)  # |x|² of each row
         self.live = np.zeros(rows, dtype=bool)
         self.ids: list[Hashable | None] = []
@@ -215,15 +217,11 @@ class VectorColumn:
         """
         if len(rows) == 0:
             return rows
-        slots = rows >> self._shift
-        offsets = rows & (self.chunk_rows - 1)
-        starts = [0, *(np.flatnonzero(np.diff(slots)) + 1).tolist(), len(rows)]
+        offsets, spans = self._spans(rows)
         winners: list[Rows] = []
         scores: list[Matrix] = []
         scattered: list[Rows] = []
-        for begin, end in zip(starts[:-1], starts[1:], strict=True):
-            chunk = self._chunks[int(slots[begin])]
-            assert chunk is not None
+        for chunk, begin, end in spans:
             if (end - begin) * 3 >= chunk.filled:
                 filled = chunk.filled
                 found = _scan(chunk.vectors[:filled], chunk.squares[:filled], q_scan, metric)[
@@ -250,16 +248,24 @@ class VectorColumn:
 
     def _gather_ascending(self, rows: Rows, out: Matrix, squares: Matrix) -> Matrix:
         """Copy the vectors and squared norms of ``rows`` (ascending) into ``out`` and ``squares``."""
-        slots = rows >> self._shift
-        offsets = rows & (self.chunk_rows - 1)
-        starts = [0, *(np.flatnonzero(np.diff(slots)) + 1).tolist(), len(rows)]
-        for begin, end in zip(starts[:-1], starts[1:], strict=True):
-            chunk = self._chunks[int(slots[begin])]
-            assert chunk is not None
+        offsets, spans = self._spans(rows)
+        for chunk, begin, end in spans:
             part = offsets[begin:end]
             np.take(chunk.vectors, part, axis=0, out=out[begin:end], mode=exact.TAKE_MODE)
             np.take(chunk.squares, part, out=squares[begin:end], mode=exact.TAKE_MODE)
         return out
+
+    def _spans(self, rows: Rows) -> tuple[Rows, list[tuple[_Chunk, int, int]]]:
+        """For ascending ``rows``: each row's offset in its chunk, and per chunk reached, the chunk
+        and the span ``rows[begin:end]`` of its rows."""
+        slots = rows >> self._shift
+        starts = [0, *(np.flatnonzero(np.diff(slots)) + 1).tolist(), len(rows)]
+        spans: list[tuple[_Chunk, int, int]] = []
+        for begin, end in zip(starts[:-1], starts[1:], strict=True):
+            chunk = self._chunks[int(slots[begin])]
+            assert chunk is not None
+            spans.append((chunk, begin, end))
+        return rows & (self.chunk_rows - 1), spans
 
     def _gather(self, rows: Rows) -> Matrix:
         out: Matrix = np.empty((len(rows), self.dims), dtype=np.float32)
@@ -324,7 +330,7 @@ class VectorColumn:
         views: list[Matrix] = []
         for start in range(0, len(ids), self.chunk_rows):
             block = matrix[start : start + self.chunk_rows]
-            chunk = _Chunk(len(block), self.dims, block)
+            chunk = _Chunk(block)
             views.extend(self._fill(self._place(chunk), chunk, ids[start : start + self.chunk_rows]))
         return views
 
@@ -394,7 +400,7 @@ class VectorColumn:
             if chunk.filled < self.chunk_rows:
                 return self._append, chunk
             self._check_sparse(self._append, chunk)  # full now: compactable from here on
-        chunk = _Chunk(self.chunk_rows, self.dims)
+        chunk = _Chunk(np.empty((self.chunk_rows, self.dims), dtype=np.float32))
         slot = self._place(chunk)
         self._append = slot
         return slot, chunk
